@@ -1,0 +1,27 @@
+package org.cinn4knime.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.ModelFile;
+import org.cinn4knime.engine.ModelFormatException;
+import org.cinn4knime.engine.Nd4jRuntime;
+
+/** Loads a model file for {@code sample} and {@code score}, naming the file in every error. */
+final class ModelInput {
+
+    private ModelInput() {
+    }
+
+    static CinnModel load(final Path file) throws CliException, CinnException, IOException {
+        CsvInput.requireFile(file, "--model");
+        Nd4jRuntime.ensureInitialised();
+        try {
+            return ModelFile.load(file);
+        } catch (ModelFormatException e) {
+            throw new CliException(file + " is not a usable cINN model file: " + e.getMessage(), e);
+        }
+    }
+}
