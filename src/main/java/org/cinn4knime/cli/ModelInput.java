@@ -21,7 +21,9 @@ final class ModelInput {
         try {
             return ModelFile.load(file);
         } catch (ModelFormatException e) {
-            throw new CliException(file + " is not a usable cINN model file: " + e.getMessage(), e);
+            // the engine's message says what is wrong; make sure it also names the file
+            final String message = e.getMessage() == null ? "not a usable cINN model file" : e.getMessage();
+            throw new CliException(message.contains(file.toString()) ? message : file + ": " + message, e);
         }
     }
 }

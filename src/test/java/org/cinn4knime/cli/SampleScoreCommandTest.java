@@ -145,13 +145,13 @@ class SampleScoreCommandTest {
         Files.writeString(garbage, "this is not a model", StandardCharsets.UTF_8);
         CliRun.Result r = fails("sample", "--model", garbage.toString(), "--targets", targets.toString(), "--out",
             out.toString());
-        assertTrue(r.err().contains(garbage + " is not a usable cINN model file"), r::toString);
+        assertTrue(r.err().contains(garbage.toString()) && r.err().contains("not a cINN model file"), r::toString);
 
         final byte[] real = Files.readAllBytes(s_model);
         final Path truncated = m_dir.resolve("truncated.cinn");
         Files.write(truncated, Arrays.copyOf(real, real.length / 2));
         r = fails("score", "--model", truncated.toString(), "--data", targets.toString(), "--out", out.toString());
-        assertTrue(r.err().contains(truncated + " is not a usable cINN model file"), r::toString);
+        assertTrue(r.err().contains(truncated.toString()) && r.err().contains("corrupt"), r::toString);
 
         final Path missing = m_dir.resolve("missing.cinn");
         r = fails("sample", "--model", missing.toString(), "--targets", targets.toString(), "--out", out.toString());
