@@ -101,7 +101,7 @@ final class CinnLearnerSettings {
     final SettingsModelDoubleBounded m_validationPercent =
         new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10, 0, 50);
 
-    final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 100_000);
+    final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 10, 0, 100_000);
 
     final SettingsModelDoubleBounded m_gradientClip = new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, 10, 0, 1e6);
 
@@ -209,10 +209,13 @@ final class CinnLearnerSettings {
     private static List<DataColumnSpec> select(final DataTableSpec spec, final SettingsModelColumnFilter2 filter,
         final String role) throws InvalidSettingsException {
         final FilterResult r = filter.applyTo(spec);
-        if (r.getRemovedFromIncludes().length > 0) {
-            throw new InvalidSettingsException("Column '" + r.getRemovedFromIncludes()[0] + "' is selected as "
-                + role + " column but is not in the input table "
-                + Arrays.toString(r.getRemovedFromIncludes()) + "; reselect the " + role + " columns.");
+        for (String name : r.getRemovedFromIncludes()) {
+            final DataColumnSpec present = spec.getColumnSpec(name);
+            if (present != null) { // filtered out by type
+                NumericColumns.checkNumeric(present, role + " column");
+            }
+            throw new InvalidSettingsException("Column '" + name + "' is selected as " + role
+                + " column but is not in the input table; reselect the " + role + " columns.");
         }
         if (r.getIncludes().length == 0) {
             throw new InvalidSettingsException("No " + role + " columns selected; choose at least one numeric "

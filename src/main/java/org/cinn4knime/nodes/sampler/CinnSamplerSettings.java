@@ -28,7 +28,7 @@ final class CinnSamplerSettings {
     final SettingsModelIntegerBounded m_samplesPerRow =
         new SettingsModelIntegerBounded(CFG_SAMPLES_PER_ROW, 100, 1, 10_000_000);
 
-    final SettingsModelDoubleBounded m_temperature = new SettingsModelDoubleBounded(CFG_TEMPERATURE, 1.0, 0.0, 10.0);
+    final SettingsModelDoubleBounded m_temperature = new SettingsModelDoubleBounded(CFG_TEMPERATURE, 1.0, 0.01, 10.0);
 
     final SettingsModelInteger m_seed = CommonSettings.createSeedModel();
 
