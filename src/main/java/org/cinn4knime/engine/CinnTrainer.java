@@ -20,6 +20,8 @@ import org.cinn4knime.engine.nn.FlowNet;
 public final class CinnTrainer {
     /** Rollbacks after a non-finite loss before training gives up. */
     static final int MAX_ROLLBACKS = 3;
+    /** Test hook: the optimiser step (0-based, counted over the whole run) whose loss is replaced by NaN; −1: off. */
+    static volatile long injectNonFiniteLossAtStep = -1;
 
     private CinnTrainer() {
     }
@@ -167,6 +169,7 @@ public final class CinnTrainer {
             List<EpochStats> history = new ArrayList<>();
             double lrFactor = 1.0;
             int rollbacks = 0;
+            long step = 0;
             int sinceBest = 0;
             int risingWhileFalling = 0;
             String stopReason = "completed";
@@ -187,7 +190,7 @@ public final class CinnTrainer {
                     FlowNet.Workspace ws = net.workspace(m);
                     loadBatch(net, ws, order, from, m);
                     net.forward(ws);
-                    double loss = net.loss(ws);
+                    double loss = step++ == injectNonFiniteLossAtStep ? Double.NaN : net.loss(ws);
                     net.backward(ws);
                     net.gradients(grad);
                     double gn = Adam.norm(grad);

@@ -606,8 +606,8 @@ public final class FlowNet {
         INDArray t = ws.tmpA[i];
         double clamp = arch.clamp();
         oRaw.mul(1.0 / clamp, t);
-        t.muli(t).addi(1.0);
-        goS.divi(t); // ds_c/ds = 1 / (1 + (s/clamp)²)
+        t.muli(t).addi(1.0).muli(Math.PI / 2);
+        goS.divi(t); // ds_c/ds = (2/π) / (1 + (s/clamp)²)
         // subnet backward
         INDArray g = go;
         for (int l = layers; l >= 0; l--) {
