@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +25,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AtomicOutput implements Closeable {
 
     private static final AtomicLong COUNTER = new AtomicLong();
+
+    /** Temporary files not yet committed or discarded; removed by a shutdown hook if the JVM is stopped (Ctrl-C). */
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (final Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) { // NOSONAR best effort while the JVM stops
+                }
+            }
+        }, "cinn4knime-cli-cleanup"));
+    }
 
     private final Path m_target;
     private final Path m_temp;
@@ -42,8 +58,9 @@ final class AtomicOutput implements Closeable {
         // not Files.createTempFile: that one makes owner-only files, and the output should get the usual permissions
         final Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
             + "-" + COUNTER.incrementAndGet() + ".tmp");
-        return new AtomicOutput(absolute, temp, new BufferedOutputStream(
-            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)));
+        final OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        PENDING.add(temp);
+        return new AtomicOutput(absolute, temp, new BufferedOutputStream(stream));
     }
 
     /**
@@ -87,6 +104,7 @@ final class AtomicOutput implements Closeable {
             Files.move(m_temp, m_target, StandardCopyOption.REPLACE_EXISTING);
         }
         m_committed = true;
+        PENDING.remove(m_temp);
     }
 
     private void closeStreams() throws IOException {
@@ -105,6 +123,7 @@ final class AtomicOutput implements Closeable {
                 closeStreams();
             } finally {
                 Files.deleteIfExists(m_temp);
+                PENDING.remove(m_temp);
             }
         }
     }
