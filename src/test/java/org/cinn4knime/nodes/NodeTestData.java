@@ -2,6 +2,7 @@ package org.cinn4knime.nodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
 import org.knime.core.data.DataCell;
@@ -77,12 +78,16 @@ public final class NodeTestData {
         return NodeModelHarness.createTable(doubleSpec("y0", "y1"), rows);
     }
 
-    /** Sets the include list of a column-filter setting (as the dialog does with "enforce inclusion"). */
+    /**
+     * Sets a column-filter setting as the dialog does with "enforce inclusion": the given columns included, all other
+     * columns of {@link #ikSpec()} explicitly excluded.
+     */
     public static void selectColumns(final NodeSettings settings, final String key, final List<String> names)
         throws InvalidSettingsException {
         final NodeSettings sub = settings.getNodeSettings(key);
         sub.addStringArray("included_names", names.toArray(String[]::new));
-        sub.addStringArray("excluded_names");
+        sub.addStringArray("excluded_names",
+            Stream.of(ikSpec().getColumnNames()).filter(n -> !names.contains(n)).toArray(String[]::new));
         sub.addString("enforce_option", "EnforceInclusion");
     }
 
