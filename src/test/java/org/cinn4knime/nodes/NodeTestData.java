@@ -49,12 +49,22 @@ public final class NodeTestData {
             .toArray(DataType[]::new));
     }
 
+    /** Standard deviation of the measurement noise on the end points of {@link #ikTable(int, long)}. */
+    public static final double Y_NOISE = 0.02;
+
     /**
-     * @return n rows of the IK task: x from the prior, y = forward(x), label "arm i"; row keys Row0, Row1, ...
+     * @return n rows of the IK task: x from the prior, y = forward(x) measured with Gaussian noise of
+     *         {@link #Y_NOISE} (which makes p(x|y) a proper density, so that likelihood and calibration are
+     *         well-defined), label "arm i"; row keys Row0, Row1, ...
      */
     public static BufferedDataTable ikTable(final int n, final long seed) {
         final double[][] x = InverseKinematics.samplePrior(n, seed);
         final double[][] y = InverseKinematics.forward(x);
+        final java.util.Random noise = new java.util.Random(seed ^ 0x5DEECE66DL);
+        for (double[] row : y) {
+            row[0] += Y_NOISE * noise.nextGaussian();
+            row[1] += Y_NOISE * noise.nextGaussian();
+        }
         final DataRow[] rows = new DataRow[n];
         for (int i = 0; i < n; i++) {
             final DataCell[] cells = new DataCell[7];
@@ -103,8 +113,8 @@ public final class NodeTestData {
         s.addInt("blocks", 4);
         s.addInt("subnet_width", 64);
         s.addInt("epochs", epochs);
-        s.addInt("batch_size", 100);
-        s.addDouble("learning_rate", 3e-3);
+        s.addInt("batch_size", 250);
+        s.addDouble("learning_rate", 5e-3);
         s.addInt("patience", 0);
         h.loadSettings(s);
     }
