@@ -78,6 +78,8 @@ class LearnSampleScoreTest {
         assertTrue(s_learner.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/")),
             "progress shows the epoch and losses: " + s_learner.progressMessages());
         assertTrue(s_learner.cancelChecks() > EPOCHS, "cancel polled at least once per epoch");
+        assertTrue(s_learner.warning() != null && s_learner.warning().contains("loss went negative"),
+            "the engine's loss-health messages become the node's warning: " + s_learner.warning());
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class CinnPortObject extends AbstractPortObject {
         };
         try {
             m_model = ModelFile.read(body);
-        } catch (ModelFormatException e) {
+        } catch (ModelFormatException | IOException e) {
             throw new IOException("Could not read the cINN model of this port: " + e.getMessage(), e);
         }
         if (!(spec instanceof CinnPortObjectSpec)) {
