@@ -87,7 +87,8 @@ public final class CinnPortObject extends AbstractPortObject {
         final JPanel curve = new JPanel(new BorderLayout());
         curve.setName("Loss curve");
         curve.add(new JLabel(
-            new ImageIcon(LossCurveImage.render(m_model.info().history(), VIEW_WIDTH, VIEW_HEIGHT))),
+            new ImageIcon(LossCurveImage.render(m_model.info().history(), m_model.info().bestEpoch(), VIEW_WIDTH,
+                VIEW_HEIGHT))),
             BorderLayout.CENTER);
         final JTextArea text = new JTextArea(m_spec.describe());
         text.setEditable(false);
