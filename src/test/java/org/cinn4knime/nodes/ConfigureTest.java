@@ -140,7 +140,7 @@ class ConfigureTest {
         assertMessage(assertThrows(InvalidSettingsException.class, () -> h.configure(modelSpec(), stringY)),
             "Column 'y1'", "not numeric");
         assertMessage(assertThrows(InvalidSettingsException.class,
-            () -> h.configure(null, NodeTestData.doubleSpec("y0", "y1"))), "No cINN model");
+            () -> h.configure(new PortObjectSpec[]{null, NodeTestData.doubleSpec("y0", "y1")})), "No cINN model");
     }
 
     // ------------------------------------------------------------------ scorer

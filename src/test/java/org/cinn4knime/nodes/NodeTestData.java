@@ -2,6 +2,7 @@ package org.cinn4knime.nodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
 import org.knime.core.data.DataCell;
@@ -48,12 +49,22 @@ public final class NodeTestData {
             .toArray(DataType[]::new));
     }
 
+    /** Standard deviation of the measurement noise on the end points of {@link #ikTable(int, long)}. */
+    public static final double Y_NOISE = 0.02;
+
     /**
-     * @return n rows of the IK task: x from the prior, y = forward(x), label "arm i"; row keys Row0, Row1, ...
+     * @return n rows of the IK task: x from the prior, y = forward(x) measured with Gaussian noise of
+     *         {@link #Y_NOISE} (which makes p(x|y) a proper density, so that likelihood and calibration are
+     *         well-defined), label "arm i"; row keys Row0, Row1, ...
      */
     public static BufferedDataTable ikTable(final int n, final long seed) {
         final double[][] x = InverseKinematics.samplePrior(n, seed);
         final double[][] y = InverseKinematics.forward(x);
+        final java.util.Random noise = new java.util.Random(seed ^ 0x5DEECE66DL);
+        for (double[] row : y) {
+            row[0] += Y_NOISE * noise.nextGaussian();
+            row[1] += Y_NOISE * noise.nextGaussian();
+        }
         final DataRow[] rows = new DataRow[n];
         for (int i = 0; i < n; i++) {
             final DataCell[] cells = new DataCell[7];
@@ -77,12 +88,16 @@ public final class NodeTestData {
         return NodeModelHarness.createTable(doubleSpec("y0", "y1"), rows);
     }
 
-    /** Sets the include list of a column-filter setting (as the dialog does with "enforce inclusion"). */
+    /**
+     * Sets a column-filter setting as the dialog does with "enforce inclusion": the given columns included, all other
+     * columns of {@link #ikSpec()} explicitly excluded.
+     */
     public static void selectColumns(final NodeSettings settings, final String key, final List<String> names)
         throws InvalidSettingsException {
         final NodeSettings sub = settings.getNodeSettings(key);
         sub.addStringArray("included_names", names.toArray(String[]::new));
-        sub.addStringArray("excluded_names");
+        sub.addStringArray("excluded_names",
+            Stream.of(ikSpec().getColumnNames()).filter(n -> !names.contains(n)).toArray(String[]::new));
         sub.addString("enforce_option", "EnforceInclusion");
     }
 
@@ -98,8 +113,8 @@ public final class NodeTestData {
         s.addInt("blocks", 4);
         s.addInt("subnet_width", 64);
         s.addInt("epochs", epochs);
-        s.addInt("batch_size", 100);
-        s.addDouble("learning_rate", 3e-3);
+        s.addInt("batch_size", 250);
+        s.addDouble("learning_rate", 5e-3);
         s.addInt("patience", 0);
         h.loadSettings(s);
     }

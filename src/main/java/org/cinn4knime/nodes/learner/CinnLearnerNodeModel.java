@@ -101,7 +101,8 @@ final class CinnLearnerNodeModel extends NodeModel {
         final TrainingSummary summary = new TrainingSummary(rows.count(), history.size(), result.bestEpoch(),
             best == null ? Double.NaN : best.validationLoss(), result.stopReason());
         final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
-        return new PortObject[]{new CinnPortObject(modelSpec, result.model()), historyTable(history, exec)};
+        return new PortObject[]{new CinnPortObject(modelSpec, result.model()),
+            historyTable(history, result.bestEpoch(), exec)};
     }
 
     /** The training data and how many rows it holds. */
@@ -182,12 +183,13 @@ final class CinnLearnerNodeModel extends NodeModel {
             new DataColumnSpecCreator("Best epoch", BooleanCell.TYPE).createSpec());
     }
 
-    private static BufferedDataTable historyTable(final List<EpochStats> history, final ExecutionContext exec) {
+    private static BufferedDataTable historyTable(final List<EpochStats> history, final int bestEpoch,
+        final ExecutionContext exec) {
         final BufferedDataContainer c = exec.createDataContainer(historySpec());
         for (EpochStats s : history) {
             c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)s.epoch() - 1), new IntCell(s.epoch()),
                 doubleOrMissing(s.trainLoss()), doubleOrMissing(s.validationLoss()), new DoubleCell(s.learningRate()),
-                s.best() ? BooleanCell.TRUE : BooleanCell.FALSE));
+                s.epoch() == bestEpoch ? BooleanCell.TRUE : BooleanCell.FALSE));
         }
         c.close();
         return c.getTable();

@@ -87,7 +87,8 @@ public final class CinnPortObject extends AbstractPortObject {
         final JPanel curve = new JPanel(new BorderLayout());
         curve.setName("Loss curve");
         curve.add(new JLabel(
-            new ImageIcon(LossCurveImage.render(m_model.info().history(), VIEW_WIDTH, VIEW_HEIGHT))),
+            new ImageIcon(LossCurveImage.render(m_model.info().history(), m_model.info().bestEpoch(), VIEW_WIDTH,
+                VIEW_HEIGHT))),
             BorderLayout.CENTER);
         final JTextArea text = new JTextArea(m_spec.describe());
         text.setEditable(false);
@@ -135,7 +136,7 @@ public final class CinnPortObject extends AbstractPortObject {
         };
         try {
             m_model = ModelFile.read(body);
-        } catch (ModelFormatException e) {
+        } catch (ModelFormatException | IOException e) {
             throw new IOException("Could not read the cINN model of this port: " + e.getMessage(), e);
         }
         if (!(spec instanceof CinnPortObjectSpec)) {

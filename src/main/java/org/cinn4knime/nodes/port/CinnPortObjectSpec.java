@@ -148,7 +148,7 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
                 .append(" rows");
             if (!Double.isNaN(m_summary.bestValidationLoss())) {
-                sb.append(", best validation NLL ")
+                sb.append(", best validation loss ")
                     .append(String.format(Locale.ROOT, "%.4f", m_summary.bestValidationLoss()))
                     .append(" at epoch ").append(m_summary.bestEpoch());
             }

@@ -38,12 +38,14 @@ public final class LossCurveImage {
 
     /**
      * @param history the epochs, in order
+     * @param bestEpoch the 1-based epoch whose weights the model keeps (marked with a circle); 0 for none
      * @param width image width in pixels (at least 200)
      * @param height image height in pixels (at least 150)
      * @return the picture: white background, axes, the training loss in blue, the validation loss in orange, the best
      *         epoch marked
      */
-    public static BufferedImage render(final List<EpochStats> history, final int width, final int height) {
+    public static BufferedImage render(final List<EpochStats> history, final int bestEpoch, final int width,
+        final int height) {
         final BufferedImage img = new BufferedImage(Math.max(200, width), Math.max(150, height),
             BufferedImage.TYPE_INT_RGB);
         final Graphics2D g = img.createGraphics();
@@ -57,14 +59,15 @@ public final class LossCurveImage {
                 g.drawString("No training history.", MARGIN_LEFT, img.getHeight() / 2);
                 return img;
             }
-            draw(g, history, img.getWidth(), img.getHeight());
+            draw(g, history, bestEpoch, img.getWidth(), img.getHeight());
         } finally {
             g.dispose();
         }
         return img;
     }
 
-    private static void draw(final Graphics2D g, final List<EpochStats> history, final int w, final int h) {
+    private static void draw(final Graphics2D g, final List<EpochStats> history, final int bestEpoch, final int w,
+        final int h) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (EpochStats s : history) {
@@ -97,7 +100,7 @@ public final class LossCurveImage {
         g.drawString("epoch 1", MARGIN_LEFT, h - MARGIN_BOTTOM + 16);
         final String last = "epoch " + history.get(epochs - 1).epoch();
         g.drawString(last, w - MARGIN_RIGHT - g.getFontMetrics().stringWidth(last), h - MARGIN_BOTTOM + 16);
-        g.drawString("Loss per row (nats; lower is better, negative is normal)", MARGIN_LEFT, 18);
+        g.drawString("Loss per row (nats, standardised data; lower is better, negative is normal)", MARGIN_LEFT, 18);
         if (yLo < 0 && yHi > 0) { // zero line
             g.setColor(Color.LIGHT_GRAY);
             final int y0 = (int)Math.round(yOf.applyAsDouble(0));
@@ -109,7 +112,7 @@ public final class LossCurveImage {
         for (int i = 0; i < epochs; i++) {
             final EpochStats s = history.get(i);
             final double v = Double.isFinite(s.validationLoss()) ? s.validationLoss() : s.trainLoss();
-            if (s.best() && Double.isFinite(v)) {
+            if (s.epoch() == bestEpoch && Double.isFinite(v)) {
                 g.setColor(Color.BLACK);
                 final int x = (int)Math.round(xOf.applyAsDouble(i));
                 final int y = (int)Math.round(yOf.applyAsDouble(v));

@@ -32,7 +32,7 @@ class LossCurveImageTest {
         for (int e = 1; e <= 20; e++) {
             h.add(new EpochStats(e, 2 - 0.3 * e, 2.2 - 0.25 * e, 1e-3, e == 20));
         }
-        final BufferedImage img = LossCurveImage.render(h, 400, 300);
+        final BufferedImage img = LossCurveImage.render(h, 20, 400, 300);
         assertEquals(400, img.getWidth());
         assertEquals(300, img.getHeight());
         assertTrue(countColor(img, LossCurveImage.TRAIN_COLOR) > 100, "training curve drawn");
@@ -43,7 +43,7 @@ class LossCurveImageTest {
     void withoutValidationOnlyTheTrainingCurveAppearsAndNaNIsNoProblem() {
         final List<EpochStats> h = List.of(new EpochStats(1, 1.0, Double.NaN, 1e-3, false),
             new EpochStats(2, Double.NaN, Double.NaN, 1e-3, false), new EpochStats(3, -1.0, Double.NaN, 1e-3, true));
-        final BufferedImage img = LossCurveImage.render(h, 300, 200);
+        final BufferedImage img = LossCurveImage.render(h, 3, 300, 200);
         assertTrue(countColor(img, LossCurveImage.TRAIN_COLOR) > 10);
         // the legend square is the only validation-coloured thing
         assertTrue(countColor(img, LossCurveImage.VALIDATION_COLOR) <= 100);
@@ -51,7 +51,7 @@ class LossCurveImageTest {
 
     @Test
     void emptyHistoryGivesAPlainImage() {
-        final BufferedImage img = LossCurveImage.render(List.of(), 10, 10);
+        final BufferedImage img = LossCurveImage.render(List.of(), 0, 10, 10);
         assertEquals(200, img.getWidth(), "minimum size");
         assertFalse(countColor(img, LossCurveImage.TRAIN_COLOR) > 0);
     }

@@ -49,7 +49,13 @@ class NodeModelHarnessTest {
         final PortObjectSpec[] out = NodeModelHarness.configure(m, IN);
         assertArrayEquals(new String[]{"a*2", "b*2"}, ((DataTableSpec)out[0]).getColumnNames());
 
-        final ToyNodeModel empty = new ToyNodeModel(); // nothing included, enforce exclusion
+        final ToyNodeModel empty = new ToyNodeModel();
+        empty.m_columns.loadDefaults(IN, new org.knime.core.node.util.filter.InputFilter<>() {
+            @Override
+            public boolean include(final org.knime.core.data.DataColumnSpec spec) {
+                return false; // every column goes to the exclude list
+            }
+        }, true);
         final InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> NodeModelHarness.configure(empty, IN));
         assertEquals("No numeric column selected in setting \"columns\"", e.getMessage());

@@ -124,8 +124,8 @@ public class ColumnRearranger {
         insertAt(m_columns.size(), fac);
     }
 
-    public final void replace(final CellFactory fac, final String... colNames) {
-        replace(fac, Arrays.stream(colNames).mapToInt(this::requireIndex).toArray());
+    public final void replace(final CellFactory fac, final String colName) {
+        replace(fac, requireIndex(colName));
     }
 
     public final void replace(final CellFactory fac, final int... colIndices) {

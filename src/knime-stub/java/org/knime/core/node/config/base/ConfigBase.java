@@ -682,11 +682,6 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     }
 
     @Override
-    public int hashCode() {
-        return 31 * super.hashCode() + m_map.size();
-    }
-
-    @Override
     public void copyTo(final ConfigBaseWO dest) {
         final ConfigBase target = (ConfigBase)dest;
         for (AbstractConfigEntry e : m_map.values()) {

@@ -306,10 +306,10 @@ public class NameFilterConfiguration implements Cloneable {
                 incl.add(n);
             } else if (exclSet.contains(n)) {
                 excl.add(n);
-            } else if (m_enforceOption == EnforceOption.EnforceInclusion) {
-                incl.add(n);
+            } else if (m_enforceOption == EnforceOption.EnforceExclusion) {
+                incl.add(n); // the exclude list is enforced: new names are included
             } else {
-                excl.add(n);
+                excl.add(n); // the include list is enforced: new names are excluded
             }
         }
         final List<String> removedIncl = new ArrayList<>();
