@@ -44,10 +44,10 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     /**
-     * Target end points (y0, y1), all reachable under the prior; the first, the classic target of the cINN literature,
-     * is the one plotted.
+     * Target end points (y0, y1), all reachable under the prior; the first is the one plotted. (1.5, 0), the classic
+     * target of the cINN literature, lies where the prior puts little mass, so a one-minute model reaches it less well.
      */
-    static final double[][] TARGETS = {{1.5, 0.0}, {1.8, 0.5}, {1.7, -0.4}, {1.3, -0.8}};
+    static final double[][] TARGETS = {{1.7, -0.4}, {1.5, 0.0}, {1.8, 0.5}, {1.3, -0.8}};
 
     @Spec
     private CommandSpec m_spec;
