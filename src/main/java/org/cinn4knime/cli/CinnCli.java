@@ -51,6 +51,12 @@ public final class CinnCli implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // JavaCPP (ND4J's native loader) writes notices such as "Version of org.bytedeco:openblas could not be found"
+        // (the fat jar merges the libraries' Maven metadata) straight to stderr; route them to SLF4J, which the CLI
+        // silences, so stderr carries only the CLI's own lines
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
