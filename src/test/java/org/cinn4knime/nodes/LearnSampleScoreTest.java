@@ -75,7 +75,8 @@ class LearnSampleScoreTest {
         assertEquals(EPOCHS, sum.epochsTrained());
         assertTrue(sum.bestValidationLoss() < 0, "best validation NLL " + sum.bestValidationLoss());
         assertTrue(s_model.getSummary().contains("best validation loss"), s_model.getSummary());
-        assertTrue(s_learner.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/")),
+        assertTrue(s_learner.progressMessages().stream()
+            .anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/") && m.contains("validation loss")),
             "progress shows the epoch and losses: " + s_learner.progressMessages());
         assertTrue(s_learner.cancelChecks() > EPOCHS, "cancel polled at least once per epoch");
         assertTrue(s_learner.warning() != null && s_learner.warning().contains("loss went negative"),

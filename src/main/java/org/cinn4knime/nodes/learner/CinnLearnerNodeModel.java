@@ -10,6 +10,7 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnTrainer;
 import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.ProgressListener;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
@@ -81,12 +82,9 @@ final class CinnLearnerNodeModel extends NodeModel {
         final Rows rows = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
-        final int epochs = training.epochs();
-        final ExecutionProgress progress = new ExecutionProgress(trainExec,
-            s -> trainExec.setProgress(s.epoch() / (double)epochs, () -> epochMessage(s, epochs)));
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(rows.data(), arch, training, progress);
+            result = CinnTrainer.train(rows.data(), arch, training, new TrainingProgress(trainExec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -168,10 +166,33 @@ final class CinnLearnerNodeModel extends NodeModel {
         return my >= 0 ? yNames[my] : null;
     }
 
-    private static String epochMessage(final EpochStats s, final int epochs) {
-        final String val = Double.isNaN(s.validationLoss()) ? ""
-            : String.format(Locale.ROOT, ", validation loss %.4f", s.validationLoss());
-        return String.format(Locale.ROOT, "Epoch %d/%d: training loss %.4f%s", s.epoch(), epochs, s.trainLoss(), val);
+    /** Shows the engine's per-batch progress followed by the losses of the last finished epoch. */
+    private static final class TrainingProgress implements ProgressListener {
+
+        private final ExecutionProgress m_exec;
+
+        private volatile String m_lastEpoch = "";
+
+        TrainingProgress(final ExecutionMonitor exec) {
+            m_exec = new ExecutionProgress(exec);
+        }
+
+        @Override
+        public void progress(final double fraction, final String message) {
+            m_exec.progress(fraction, message + m_lastEpoch);
+        }
+
+        @Override
+        public boolean isCancelRequested() {
+            return m_exec.isCancelRequested();
+        }
+
+        @Override
+        public void epochFinished(final EpochStats s) {
+            final String val = Double.isNaN(s.validationLoss()) ? ""
+                : String.format(Locale.ROOT, ", validation loss %.4f", s.validationLoss());
+            m_lastEpoch = String.format(Locale.ROOT, " | epoch %d: training loss %.4f%s", s.epoch(), s.trainLoss(), val);
+        }
     }
 
     static DataTableSpec historySpec() {
