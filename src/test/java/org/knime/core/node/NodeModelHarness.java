@@ -265,6 +265,74 @@ public final class NodeModelHarness {
         }
     }
 
+    // ---------------------------------------------------------------- factories
+
+    /**
+     * Checks a node factory the way KNIME does when it loads a node: the description XML beside the factory exists and
+     * has a name and an existing icon, its inPort/outPort/view elements match the model's ports and the factory's view
+     * count, and port indices are 0..n-1.
+     *
+     * @return the problems found (empty when the factory is consistent)
+     */
+    public static List<String> checkFactory(final NodeFactory<? extends NodeModel> factory) {
+        final List<String> problems = new java.util.ArrayList<>();
+        final String f = factory.getClass().getName();
+        final org.w3c.dom.Element d = factory.getXMLDescription();
+        if (d == null) {
+            problems.add(f + ": no node description " + factory.getClass().getSimpleName() + ".xml beside the factory");
+            return problems;
+        }
+        if (elements(d, "name").isEmpty() || elements(d, "name").get(0).getTextContent().isBlank()) {
+            problems.add(f + ": description has no <name>");
+        }
+        if (d.getAttribute("icon").isEmpty() || factory.getIcon() == null) {
+            problems.add(f + ": icon \"" + d.getAttribute("icon") + "\" not found beside the factory");
+        }
+        final NodeModel model = factory.createNodeModel();
+        final List<org.w3c.dom.Element> ports = elements(d, "ports");
+        final List<org.w3c.dom.Element> in = ports.isEmpty() ? List.of() : elements(ports.get(0), "inPort");
+        final List<org.w3c.dom.Element> out = ports.isEmpty() ? List.of() : elements(ports.get(0), "outPort");
+        checkPorts(problems, f, "inPort", in, model.getNrInPorts());
+        checkPorts(problems, f, "outPort", out, model.getNrOutPorts());
+        final List<org.w3c.dom.Element> viewsEl = elements(d, "views");
+        final int views = viewsEl.isEmpty() ? 0 : elements(viewsEl.get(0), "view").size();
+        if (views != factory.nrNodeViews()) {
+            problems.add(f + ": description has " + views + " <view> elements, getNrNodeViews() returns "
+                + factory.nrNodeViews());
+        }
+        return problems;
+    }
+
+    private static void checkPorts(final List<String> problems, final String f, final String kind,
+        final List<org.w3c.dom.Element> described, final int actual) {
+        if (described.size() != actual) {
+            problems.add(f + ": description has " + described.size() + " <" + kind + "> elements, the model has "
+                + actual + " ports");
+        }
+        final java.util.Set<String> indices = new java.util.TreeSet<>();
+        for (org.w3c.dom.Element e : described) {
+            indices.add(e.getAttribute("index"));
+            if (e.getAttribute("name").isBlank()) {
+                problems.add(f + ": <" + kind + " index=\"" + e.getAttribute("index") + "\"> has no name");
+            }
+        }
+        for (int i = 0; i < described.size(); i++) {
+            if (!indices.contains(Integer.toString(i))) {
+                problems.add(f + ": no <" + kind + " index=\"" + i + "\">");
+            }
+        }
+    }
+
+    private static List<org.w3c.dom.Element> elements(final org.w3c.dom.Element parent, final String localName) {
+        final List<org.w3c.dom.Element> result = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element && localName.equals(n.getLocalName())) {
+                result.add((org.w3c.dom.Element)n);
+            }
+        }
+        return result;
+    }
+
     // ---------------------------------------------------------------- tables and port objects
 
     /** @return a table of the given rows (checked against the spec as KNIME checks them) */
