@@ -328,9 +328,14 @@ public final class CinnTrainer {
             }
         }
 
+        private double[] xb = new double[0];
+        private double[] yb = new double[0];
+
         private void loadBatch(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
-            double[] xb = new double[d * m];
-            double[] yb = new double[c * m];
+            if (xb.length != d * m) {
+                xb = new double[d * m];
+                yb = new double[c * m];
+            }
             for (int j = 0; j < d; j++) {
                 double[] col = xt[j];
                 int o = j * m;
