@@ -355,10 +355,13 @@ public final class CinnTrainer {
         }
 
         /** Mean loss over feature-major standardised columns. */
-        private double evaluate(FlowNet net, double[][] xc, double[][] yc) {
+        private double evaluate(FlowNet net, double[][] xc, double[][] yc) throws CancelledException {
             int n = xc[0].length;
             double sum = 0;
             for (int from = 0; from < n; from += CinnModel.CHUNK_ROWS) {
+                if (pl.isCancelRequested()) {
+                    throw new CancelledException("Training was cancelled during validation.");
+                }
                 int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
                 double[] xb = new double[d * m];
                 double[] yb = new double[c * m];
