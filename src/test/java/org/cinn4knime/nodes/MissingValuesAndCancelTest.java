@@ -96,7 +96,7 @@ class MissingValuesAndCancelTest {
         s.addString("missing_values", fail());
         h.loadSettings(s);
         final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, targets));
-        assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("y column 'y0'"), e.getMessage());
+        assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("column 'y0'"), e.getMessage());
     }
 
     @Test
@@ -133,6 +133,24 @@ class MissingValuesAndCancelTest {
         h.loadSettings(s);
         final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, withMissing()));
         assertTrue(e.getMessage().contains("Row 'Row5'") && e.getMessage().contains("column 'x2'"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteValuesAreNamedWithRowAndColumn() throws Exception {
+        final BufferedDataTable targets = NodeModelHarness.createTable(NodeTestData.doubleSpec("y0", "y1"),
+            new org.knime.core.data.def.DefaultRow("good", 1.0, 0.2),
+            new org.knime.core.data.def.DefaultRow("bad", 1.0, Double.POSITIVE_INFINITY));
+        final Exception e = assertThrows(IllegalArgumentException.class,
+            () -> new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel()).execute(s_model, targets));
+        assertTrue(e.getMessage().contains("Row 'bad'") && e.getMessage().contains("column 'y1'")
+            && e.getMessage().contains("Infinity"), e.getMessage());
+
+        final BufferedDataTable test = NodeModelHarness.createTable(SPEC,
+            new org.knime.core.data.def.DefaultRow("r0", 0.1, 0.2, 0.3, 0.4, 1.0, 0.5),
+            new org.knime.core.data.def.DefaultRow("r1", 0.1, -0.2, 0.3, Double.NEGATIVE_INFINITY, 1.0, 0.5));
+        final Exception e2 = assertThrows(IllegalArgumentException.class,
+            () -> new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel()).execute(s_model, test));
+        assertTrue(e2.getMessage().contains("Row 'r1'") && e2.getMessage().contains("column 'x3'"), e2.getMessage());
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.nodes.common.ExecutionProgress;
-import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
@@ -115,38 +115,29 @@ final class CinnLearnerNodeModel extends NodeModel {
         final String[] yNames = cols.yNames();
         final int[] xIdx = NumericColumns.indices(spec, List.of(xNames), "x (design) column");
         final int[] yIdx = NumericColumns.indices(spec, List.of(yNames), "y (target) column");
-        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final MissingRows missing =
+            new MissingRows(m_settings.missingValuePolicy(), "Rows with missing values", "x or y values");
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
         final List<String> ids = new ArrayList<>();
         final long total = Math.max(1, table.size());
         long seen = 0;
-        long skipped = 0;
-        String firstSkipped = null;
         for (DataRow row : table) {
             if (++seen % 1000 == 0) {
                 exec.checkCanceled();
                 exec.setProgress(seen / (double)total);
             }
-            final String missing = missingColumn(row, xIdx, xNames, yIdx, yNames);
-            if (missing != null) {
-                if (policy == MissingValuePolicy.FAIL) {
-                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in column '"
-                        + missing + "'. Filter or impute missing values, or set 'Rows with missing values' to skip.");
-                }
-                skipped++;
-                if (firstSkipped == null) {
-                    firstSkipped = row.getKey().getString();
-                }
+            final String missingX = NumericColumns.firstMissingName(row, xIdx, List.of(xNames));
+            if (missing.skip(row,
+                missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, List.of(yNames)))) {
                 continue;
             }
             xs.add(NumericColumns.read(row, xIdx));
             ys.add(NumericColumns.read(row, yIdx));
             ids.add(row.getKey().getString());
         }
-        if (skipped > 0) {
-            warnings.add("Skipped " + skipped + " of " + seen + " rows with missing x or y values (first: '"
-                + firstSkipped + "').");
+        if (missing.warning(seen) != null) {
+            warnings.add(missing.warning(seen));
         }
         if (xs.isEmpty()) {
             throw new IllegalArgumentException(seen == 0 ? "The input table is empty; the cINN Learner needs rows."
@@ -154,16 +145,6 @@ final class CinnLearnerNodeModel extends NodeModel {
         }
         return new Rows(new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
             ids.toArray(String[]::new)), xs.size());
-    }
-
-    private static String missingColumn(final DataRow row, final int[] xIdx, final String[] xNames,
-        final int[] yIdx, final String[] yNames) {
-        final int mx = NumericColumns.firstMissing(row, xIdx);
-        if (mx >= 0) {
-            return xNames[mx];
-        }
-        final int my = NumericColumns.firstMissing(row, yIdx);
-        return my >= 0 ? yNames[my] : null;
     }
 
     /** Shows the engine's per-batch progress followed by the losses of the last finished epoch. */
