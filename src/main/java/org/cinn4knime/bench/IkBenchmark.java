@@ -171,6 +171,16 @@ public final class IkBenchmark {
                 60 * 100_000 / secs);
         CinnModel m = r.model();
         TrainingData test = ikData(10_000, 12);
+        double[][] zt = m.forward(test.x(), test.y()).z();
+        double[][] back = m.inverse(zt, test.y());
+        double roundTrip = 0;
+        for (int i = 0; i < back.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                roundTrip = Math.max(roundTrip, Math.abs(back[i][j] - test.x()[i][j]));
+            }
+        }
+        System.out.printf(Locale.ROOT, "float round trip max |x - f^-1(f(x))| on 10k held-out rows: %.2e%n",
+                roundTrip);
         Scorer sc = m.newScorer();
         sc.add(test.x(), test.y());
         ScoreReport rep = sc.finish();
