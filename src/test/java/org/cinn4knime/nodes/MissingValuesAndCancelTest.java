@@ -163,11 +163,11 @@ class MissingValuesAndCancelTest {
         assertFalse(h.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch 2/")),
             "cancelled in the first epoch: " + h.progressMessages());
 
-        final NodeModelHarness again = new NodeModelHarness(h.model());
-        final NodeSettings s = again.saveSettings();
+        h.reset(); // as KNIME does after a cancel
+        final NodeSettings s = h.saveSettings();
         s.addInt("epochs", 1);
-        again.loadSettings(s);
-        final PortObject[] out = again.execute(withMissing());
+        h.loadSettings(s);
+        final PortObject[] out = h.execute(withMissing());
         assertEquals(1, ((BufferedDataTable)out[1]).size(), "history of the re-run");
     }
 
