@@ -79,12 +79,12 @@ final class CinnLearnerNodeModel extends NodeModel {
         final List<String> warnings = new ArrayList<>();
 
         exec.setMessage("Reading the training table");
-        final Rows rows = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
+        final TrainingData data = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(rows.data(), arch, training, new TrainingProgress(trainExec));
+            result = CinnTrainer.train(data, arch, training, new TrainingProgress(trainExec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -94,27 +94,23 @@ final class CinnLearnerNodeModel extends NodeModel {
         }
 
         final List<EpochStats> history = result.history();
-        final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
-            .orElse(history.isEmpty() ? null : history.get(history.size() - 1));
-        final TrainingSummary summary = new TrainingSummary(rows.count(), history.size(), result.bestEpoch(),
-            best == null ? Double.NaN : best.validationLoss(), result.stopReason());
+        final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
+            result.model().info().bestValidationLoss(), result.stopReason());
         final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
         return new PortObject[]{new CinnPortObject(modelSpec, result.model()),
             historyTable(history, result.bestEpoch(), exec)};
     }
 
-    /** The training data and how many rows it holds. */
-    private record Rows(TrainingData data, int count) {
-    }
-
-    private Rows read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
+    private TrainingData read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
         final ExecutionMonitor exec, final List<String> warnings)
         throws InvalidSettingsException, CanceledExecutionException {
         final DataTableSpec spec = table.getDataTableSpec();
         final String[] xNames = cols.xNames();
         final String[] yNames = cols.yNames();
-        final int[] xIdx = NumericColumns.indices(spec, List.of(xNames), "x (design) column");
-        final int[] yIdx = NumericColumns.indices(spec, List.of(yNames), "y (target) column");
+        final List<String> xList = List.of(xNames);
+        final List<String> yList = List.of(yNames);
+        final int[] xIdx = NumericColumns.indices(spec, xList, "x (design) column");
+        final int[] yIdx = NumericColumns.indices(spec, yList, "y (target) column");
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing values", "x or y values");
         final List<double[]> xs = new ArrayList<>();
@@ -127,9 +123,8 @@ final class CinnLearnerNodeModel extends NodeModel {
                 exec.checkCanceled();
                 exec.setProgress(seen / (double)total);
             }
-            final String missingX = NumericColumns.firstMissingName(row, xIdx, List.of(xNames));
-            if (missing.skip(row,
-                missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, List.of(yNames)))) {
+            final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
+            if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
                 continue;
             }
             xs.add(NumericColumns.read(row, xIdx));
@@ -143,8 +138,8 @@ final class CinnLearnerNodeModel extends NodeModel {
             throw new IllegalArgumentException(seen == 0 ? "The input table is empty; the cINN Learner needs rows."
                 : "All " + seen + " input rows have missing x or y values; nothing left to train on.");
         }
-        return new Rows(new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
-            ids.toArray(String[]::new)), xs.size());
+        return new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
+            ids.toArray(String[]::new));
     }
 
     /** Shows the engine's per-batch progress followed by the losses of the last finished epoch. */
