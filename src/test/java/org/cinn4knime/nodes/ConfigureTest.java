@@ -94,6 +94,13 @@ class ConfigureTest {
     }
 
     @Test
+    void learnerWithUntouchedColumnFiltersAsksToSplitTheColumns() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        assertMessage(assertThrows(InvalidSettingsException.class, () -> h.configure(NodeTestData.ikSpec())),
+            "selections are identical (6 columns)", "split the numeric columns into designs and targets");
+    }
+
+    @Test
     void learnerRejectsAnArchitectureTheEngineCannotBuild() throws Exception {
         final NodeModelHarness h = learner();
         final NodeSettings s = h.saveSettings();

@@ -1,8 +1,5 @@
 package org.cinn4knime.nodes.common;
 
-import java.util.function.Consumer;
-
-import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.ProgressListener;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -12,20 +9,9 @@ public final class ExecutionProgress implements ProgressListener {
 
     private final ExecutionMonitor m_exec;
 
-    private final Consumer<EpochStats> m_onEpoch;
-
     /** @param exec the monitor to report to and to poll for cancel */
     public ExecutionProgress(final ExecutionMonitor exec) {
-        this(exec, s -> { });
-    }
-
-    /**
-     * @param exec the monitor to report to and to poll for cancel
-     * @param onEpoch called after every training epoch
-     */
-    public ExecutionProgress(final ExecutionMonitor exec, final Consumer<EpochStats> onEpoch) {
         m_exec = exec;
-        m_onEpoch = onEpoch;
     }
 
     @Override
@@ -41,10 +27,5 @@ public final class ExecutionProgress implements ProgressListener {
         } catch (CanceledExecutionException e) { // NOSONAR the exception is the answer
             return true;
         }
-    }
-
-    @Override
-    public void epochFinished(final EpochStats stats) {
-        m_onEpoch.accept(stats);
     }
 }

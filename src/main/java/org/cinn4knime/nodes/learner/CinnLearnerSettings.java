@@ -195,6 +195,10 @@ final class CinnLearnerSettings {
     Columns columns(final DataTableSpec spec) throws InvalidSettingsException {
         final List<DataColumnSpec> x = select(spec, m_xColumns, "x (design)");
         final List<DataColumnSpec> y = select(spec, m_yColumns, "y (target)");
+        if (x.equals(y)) { // e.g. both filters still at their default "all numeric columns"
+            throw new InvalidSettingsException("The x (design) and y (target) column selections are identical ("
+                + x.size() + " columns); open the dialog and split the numeric columns into designs and targets.");
+        }
         final Set<String> xNames = new HashSet<>();
         x.forEach(c -> xNames.add(c.getName()));
         for (DataColumnSpec c : y) {

@@ -1,6 +1,7 @@
 package org.knime.core.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,10 @@ class NodeModelHarnessTest {
         assertThrows(CanceledExecutionException.class, () -> h.execute(input(10)));
         assertTrue(h.isCanceled());
         assertEquals(3, h.progressCalls(), "cancel must take effect at the check after the 3rd progress update");
+        h.reset();
+        assertFalse(h.isCanceled());
+        assertDoesNotThrow(() -> h.execute(input(10)), "after reset the node runs again");
+        assertEquals(10, h.progressCalls());
     }
 
     @Test
@@ -195,5 +200,18 @@ class NodeModelHarnessTest {
         assertEquals(List.of(0.25, 0.625), h.progress());
         assertEquals(List.of("first done"), h.progressMessages());
         assertThrows(IllegalArgumentException.class, () -> exec.setProgress(1.5));
+    }
+
+    @Test
+    void flowVariableNamesFollowKnimeRules() {
+        final IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime_nll", 1.0));
+        assertTrue(reserved.getMessage().contains("reserved prefix ('knime')"), reserved.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new org.knime.core.node.workflow.FlowVariable(" ", 1));
+        final NodeModelHarness h = new NodeModelHarness(configuredToy())
+            .inputFlowVariable(new org.knime.core.node.workflow.FlowVariable("upstream", 2.5));
+        assertEquals(2.5, h.model().peekFlowVariableDouble("upstream"));
+        assertThrows(java.util.NoSuchElementException.class, () -> h.model().peekFlowVariableInt("upstream"),
+            "a double variable is not an int variable");
     }
 }
