@@ -49,7 +49,10 @@ class TestWorkflowsTest {
     static List<Path> s_workflows;
 
     @BeforeAll
-    static void findWorkflows() throws IOException {
+    static void findWorkflows() throws Exception {
+        if (System.getProperty(REGENERATE) != null) {
+            TestWorkflows.main(new String[]{ROOT.toString()});
+        }
         assertTrue(Files.isDirectory(ROOT), "test-workflows/ missing (run from the repository root)");
         try (Stream<Path> s = Files.list(ROOT)) {
             s_workflows = s.filter(p -> Files.exists(p.resolve("workflow.knime"))).sorted().toList();
@@ -89,6 +92,9 @@ class TestWorkflowsTest {
         assertTrue(configs >= 3 + 20, "XMLConfig files validated: " + configs);
     }
 
+    /** Regenerates test-workflows/ first: {@code mvn -q test -Dtest=TestWorkflowsTest -Dtestworkflows.regenerate}. */
+    static final String REGENERATE = "testworkflows.regenerate";
+
     @Test
     void filesAreWhatTheGeneratorWrites() throws Exception {
         final Map<String, String> expected = TestWorkflows.files(TestWorkflows.all());
@@ -98,10 +104,11 @@ class TestWorkflowsTest {
                 Files.readString(file, StandardCharsets.UTF_8));
         }
         assertEquals(new TreeMap<>(expected).keySet(), actual.keySet(),
-            "test-workflows/ differs from TestWorkflows' output; regenerate with TestWorkflows.main");
+            "test-workflows/ differs from TestWorkflows' output; regenerate with -D" + REGENERATE);
         for (final Map.Entry<String, String> e : expected.entrySet()) {
             assertEquals(e.getValue(), actual.get(e.getKey()), e.getKey()
-                + " differs from TestWorkflows' output; regenerate with TestWorkflows.main");
+                + " differs from TestWorkflows' output; regenerate with "
+                + "mvn -q test -Dtest=TestWorkflowsTest -D" + REGENERATE);
         }
     }
 
