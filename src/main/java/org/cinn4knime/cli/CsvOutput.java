@@ -61,13 +61,17 @@ final class CsvOutput implements Closeable {
         m_file.close();
     }
 
-    /** Writes the training history: one row per epoch with train/validation loss, learning rate and best flag. */
-    static void writeHistory(final Path target, final List<EpochStats> history) throws CliException, IOException {
+    /**
+     * Writes the training history: one row per epoch with train/validation loss, learning rate and whether it is the
+     * epoch whose weights the model keeps ({@code bestEpoch}).
+     */
+    static void writeHistory(final Path target, final List<EpochStats> history, final int bestEpoch)
+        throws CliException, IOException {
         try (CsvOutput out = create(target,
             List.of("epoch", "train_loss", "validation_loss", "learning_rate", "best"))) {
             for (final EpochStats s : history) {
                 out.row(s.epoch(), s.trainLoss(), Double.isNaN(s.validationLoss()) ? "" : s.validationLoss(),
-                    s.learningRate(), s.best());
+                    s.learningRate(), s.epoch() == bestEpoch);
             }
             out.commit();
         }

@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             settings, out, err);
         final double trainSeconds = (System.nanoTime() - start) / 1e9;
         final CinnModel model = trained.model();
-        CsvOutput.writeHistory(m_dir.resolve("history.csv"), trained.history());
+        CsvOutput.writeHistory(m_dir.resolve("history.csv"), trained.history(), trained.bestEpoch());
         ModelFile.save(model, m_dir.resolve("model.cinn"));
 
         // 3. sample designs for the targets and re-simulate them

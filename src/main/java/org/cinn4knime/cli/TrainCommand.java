@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelFile.save(result.model(), m_model);
         out.println("model written to " + m_model);
         if (m_history != null) {
-            CsvOutput.writeHistory(m_history, result.history());
+            CsvOutput.writeHistory(m_history, result.history(), result.bestEpoch());
             out.println("history written to " + m_history);
         }
         return 0;

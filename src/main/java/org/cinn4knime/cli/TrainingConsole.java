@@ -65,13 +65,16 @@ final class TrainingConsole implements ProgressListener {
         m_out.flush();
     }
 
-    /** One epoch's report line, e.g. {@code epoch  3/20  train loss  -1.2345  validation loss  -1.1000  lr 1.00e-03  (best)}. */
+    /**
+     * One epoch's report line, e.g. {@code epoch  3/20  train loss  -1.2345  validation loss  -1.1000  lr 1.00e-03
+     * (best so far)}; the mark follows the engine's flag (best validation loss up to this epoch).
+     */
     static String epochLine(final EpochStats s, final int epochs) {
         final int digits = Integer.toString(epochs).length();
         final String val = Double.isNaN(s.validationLoss()) ? "" :
             String.format(Locale.ROOT, "  validation loss %9.4f", s.validationLoss());
         return String.format(Locale.ROOT, "epoch %" + digits + "d/%d  train loss %9.4f%s  lr %.2e%s", s.epoch(), epochs,
-            s.trainLoss(), val, s.learningRate(), s.best() ? "  (best)" : "");
+            s.trainLoss(), val, s.learningRate(), s.best() ? "  (best so far)" : "");
     }
 
     /** Erases the progress bar, if one is drawn. */

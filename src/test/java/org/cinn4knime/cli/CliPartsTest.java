@@ -59,7 +59,7 @@ class CliPartsTest {
         on.epochFinished(new EpochStats(2, -1.5, -1.25, 1e-3, true));
         assertTrue(err.toString().endsWith("\r"), "bar erased");
         assertTrue(out.toString().contains("epoch 2/3  train loss   -1.5000  validation loss   -1.2500  lr 1.00e-03"
-            + "  (best)"), out::toString);
+            + "  (best so far)"), out::toString);
     }
 
     @Test

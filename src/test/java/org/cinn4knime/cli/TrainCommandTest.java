@@ -69,6 +69,10 @@ class TrainCommandTest {
         assertEquals("epoch,train_loss,validation_loss,learning_rate,best", h.get(0));
         assertEquals(3, h.size(), h::toString);
         assertTrue(h.get(1).startsWith("1,") && h.get(2).startsWith("2,"), h::toString);
+        final int best = loaded.info().bestEpoch();
+        assertEquals(List.of(best == 1, best == 2), List.of(h.get(1).endsWith(",true"), h.get(2).endsWith(",true")),
+            "only the epoch the model keeps is flagged best: " + h);
+        assertTrue(r.out().contains("best epoch " + best), r::toString);
         assertEquals(List.of("history.csv", "model.cinn", "train.csv"), files(m_dir));
     }
 
