@@ -9,18 +9,19 @@ import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import org.cinn4knime.engine.CancelledException;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.ModelFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The cinn4knime command line: {@code java -jar cinn4knime-cli.jar <command>} with the commands train, sample, score
  * and demo. Exit codes: 0 success, 1 bad input or failed run (one line "error: ..." on stderr), 2 bad command-line
- * usage, 130 cancelled.
+ * usage (one line and a pointer to --help).
  */
 @Command(name = "cinn4knime", mixinStandardHelpOptions = true, versionProvider = CinnCli.Version.class,
     description = "Inverse design with conditional invertible neural networks (cINNs): train a model of design "
@@ -34,11 +35,8 @@ public final class CinnCli implements Callable<Integer> {
     public static final int EXIT_FAILURE = 1;
     /** Exit code for bad command-line usage (unknown or missing options, unparsable option values). */
     public static final int EXIT_USAGE = 2;
-    /** Exit code when a run was cancelled. */
-    public static final int EXIT_CANCELLED = 130;
-
-    @picocli.CommandLine.Spec
-    private CommandLine.Model.CommandSpec m_spec;
+    @Spec
+    private CommandSpec m_spec;
 
     @Override
     public Integer call() {
@@ -66,14 +64,15 @@ public final class CinnCli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, argv) -> {
-            err.println("error: " + ex.getMessage() + " (see '" + qualifiedName(ex.getCommandLine()) + " --help')");
+            err.println("error: " + oneLine(ex.getMessage()) + " (see '" + qualifiedName(ex.getCommandLine())
+                + " --help')");
             err.flush();
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("error: " + message(ex));
+            err.println("error: " + oneLine(message(ex)));
             err.flush();
-            return ex instanceof CancelledException ? EXIT_CANCELLED : EXIT_FAILURE;
+            return EXIT_FAILURE;
         });
         final int code = cli.execute(args);
         out.flush();
@@ -87,7 +86,12 @@ public final class CinnCli implements Callable<Integer> {
             : qualifiedName(parent) + " " + commandLine.getCommandName();
     }
 
-    /** The one-line, user-facing text of a failure. */
+    /** Joins the lines of a (possibly multi-line) message, so that every error is one line on stderr. */
+    static String oneLine(final String message) {
+        return message == null ? "" : String.join("; ", message.strip().split("\\s*\\R\\s*"));
+    }
+
+    /** The user-facing text of a failure. */
     static String message(final Throwable ex) {
         if (ex instanceof CliException || ex instanceof CinnException) {
             return ex.getMessage();

@@ -18,6 +18,7 @@ import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.ProgressListener;
 import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.engine.SampleSink;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
 import org.cinn4knime.engine.TrainingData;
@@ -171,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * Collects designs and the distance of their forward kinematics from the target, per target.
      */
-    static final class Resimulation implements org.cinn4knime.engine.SampleSink {
+    static final class Resimulation implements SampleSink {
         private final double[][] m_targets;
         private final double[][][] m_designs;
         private final double[] m_errorSum;

@@ -71,6 +71,12 @@ class CliPartsTest {
     }
 
     @Test
+    void errorMessagesBecomeOneLine() {
+        assertEquals("first; second; third", CinnCli.oneLine("first\n  second\r\nthird\n"));
+        assertEquals("plain", CinnCli.oneLine("plain"));
+    }
+
+    @Test
     void uniqueNames() {
         assertEquals(List.of("a (#1)", "b", "a (#2)"), CsvOutput.uniqueNames(List.of("a", "c"), List.of("a", "b", "a")));
         assertEquals(List.of("log_density (#1)", "z"), CsvOutput.uniqueNames(List.of("log_density"),
