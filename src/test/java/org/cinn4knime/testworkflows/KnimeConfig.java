@@ -56,20 +56,8 @@ final class KnimeConfig {
         return add(new Entry(key, "int", Integer.toString(value), false));
     }
 
-    KnimeConfig longEntry(final String key, final long value) {
-        return add(new Entry(key, "long", Long.toString(value), false));
-    }
-
-    KnimeConfig dbl(final String key, final double value) {
-        return add(new Entry(key, "double", Double.toString(value), false));
-    }
-
     KnimeConfig bool(final String key, final boolean value) {
         return add(new Entry(key, "boolean", Boolean.toString(value), false));
-    }
-
-    KnimeConfig byteEntry(final String key, final byte value) {
-        return add(new Entry(key, "byte", Byte.toString(value), false));
     }
 
     KnimeConfig config(final String key) {
