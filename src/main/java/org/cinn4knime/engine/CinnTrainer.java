@@ -328,9 +328,14 @@ public final class CinnTrainer {
             }
         }
 
+        private double[] xb = new double[0];
+        private double[] yb = new double[0];
+
         private void loadBatch(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
-            double[] xb = new double[d * m];
-            double[] yb = new double[c * m];
+            if (xb.length != d * m) {
+                xb = new double[d * m];
+                yb = new double[c * m];
+            }
             for (int j = 0; j < d; j++) {
                 double[] col = xt[j];
                 int o = j * m;
@@ -350,10 +355,13 @@ public final class CinnTrainer {
         }
 
         /** Mean loss over feature-major standardised columns. */
-        private double evaluate(FlowNet net, double[][] xc, double[][] yc) {
+        private double evaluate(FlowNet net, double[][] xc, double[][] yc) throws CancelledException {
             int n = xc[0].length;
             double sum = 0;
             for (int from = 0; from < n; from += CinnModel.CHUNK_ROWS) {
+                if (pl.isCancelRequested()) {
+                    throw new CancelledException("Training was cancelled during validation.");
+                }
                 int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
                 double[] xb = new double[d * m];
                 double[] yb = new double[c * m];

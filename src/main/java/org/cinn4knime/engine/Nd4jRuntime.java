@@ -45,6 +45,10 @@ public final class Nd4jRuntime {
                         + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "). Most likely the "
                         + "native library part for this platform is missing from the installation; reinstall the "
                         + "extension including its platform fragment, and restart. Cause: " + e, e);
+            } catch (NullPointerException e) {
+                throw new CinnException("The numeric library (ND4J) could not start: its native memory access "
+                        + "(sun.misc.Unsafe) is not reachable. Inside OSGi the bundle must import sun.misc "
+                        + "(Import-Package: sun.misc;resolution:=optional). Cause: " + e, e);
             } catch (RuntimeException e) {
                 throw new CinnException("The numeric library (ND4J) could not start: " + e.getMessage(), e);
             } finally {

@@ -345,4 +345,31 @@ class TrainerTest {
                 () -> gaussModel.sample(new double[][] {{1, 2}}, 5, 0, 1, false, c -> { }, null));
         assertTrue(t.getMessage().contains("Temperature"), t.getMessage());
     }
+
+    @Test
+    void oneDimensionalDesignUsesAConditionalElementwiseTransform() throws Exception {
+        Gaussian g = new Gaussian(21);
+        int n = 3000;
+        double[][] x = new double[n][1];
+        double[][] y = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            y[i][0] = g.next();
+            x[i][0] = 2 * y[i][0] + 0.5 * g.next();
+        }
+        TrainingResult r = CinnTrainer.train(new TrainingData(new String[] {"x"}, x, new String[] {"y"}, y, null),
+                smallArch().withBlocks(2), small().withEpochs(10), null);
+        double[][] tx = new double[1000][1];
+        double[][] ty = new double[1000][1];
+        double truth = 0;
+        for (int i = 0; i < 1000; i++) {
+            ty[i][0] = g.next();
+            double e = g.next();
+            tx[i][0] = 2 * ty[i][0] + 0.5 * e;
+            truth += 0.5 * e * e + Math.log(0.5) + 0.5 * Math.log(2 * Math.PI);
+        }
+        truth /= 1000;
+        Scorer sc = r.model().newScorer();
+        sc.add(tx, ty);
+        assertEquals(truth, sc.finish().meanNll(), 0.08);
+    }
 }

@@ -3,20 +3,39 @@ package org.cinn4knime.engine.nn;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.Precision;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.any.Assign;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Square;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.ATan;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -256,6 +275,51 @@ public final class FlowNet {
         return (int) total;
     }
 
+    /**
+     * The matrix products of one pass for batch size n, as {M, N, K, transposeA, transposeB} (C[M,N] = op(A)·op(B)
+     * with inner size K): the forward pass, plus with {@code training} the backward pass. For benchmarks: the time
+     * of these products alone bounds the speed of the network.
+     */
+    public java.util.List<int[]> gemmShapes(int n, boolean training) {
+        java.util.List<int[]> l = new java.util.ArrayList<>();
+        for (Coupling c : couplings) {
+            for (int layer = 0; layer <= layers; layer++) {
+                l.add(new int[] {c.wRows[layer], n, c.wCols[layer], 0, 0});
+            }
+            if (training) {
+                for (int layer = layers; layer >= 0; layer--) {
+                    l.add(new int[] {c.wRows[layer], c.wCols[layer], n, 0, 1});
+                    if (layer > 0 || c.p > 0) {
+                        l.add(new int[] {c.wCols[layer], n, c.wRows[layer], 1, 0});
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < perms.length; k++) {
+            l.add(new int[] {xDim, n, xDim, 0, 0});
+            if (training) {
+                l.add(new int[] {xDim, n, xDim, 1, 0});
+            }
+        }
+        return l;
+    }
+
+    /**
+     * A runnable that performs exactly the matrix products of {@link #gemmShapes} on scratch arrays, the same way the
+     * passes do (reused ops). Its speed is the bound for the network's speed on this machine.
+     */
+    public Runnable gemmOnlyPass(int n, boolean training) {
+        List<OpContext> ctx = new ArrayList<>();
+        Program p = new Program(ctx);
+        for (int[] s : gemmShapes(n, training)) {
+            INDArray a = Nd4j.rand(dtype, s[3] == 1 ? s[2] : s[0], s[3] == 1 ? s[0] : s[2]);
+            INDArray b = Nd4j.rand(dtype, s[4] == 1 ? s[1] : s[2], s[4] == 1 ? s[2] : s[1]);
+            p.gemm(a, b, Nd4j.create(dtype, s[0], s[1]), s[3] == 1, s[4] == 1, 0.0);
+        }
+        Step[] steps = p.steps();
+        return () -> run(steps);
+    }
+
     public int paramCount() {
         return paramCount;
     }
@@ -307,7 +371,10 @@ public final class FlowNet {
         Host.get(grads, dst);
     }
 
-    /** Per-batch buffers of a FlowNet for batch size n. */
+    /**
+     * Per-batch buffers of a FlowNet for batch size n, with the passes prebuilt as lists of ND4J op objects on fixed
+     * views: building ops and views once per batch size instead of per call removes most of ND4J's per-call cost.
+     */
     public final class Workspace {
         final int n;
         final INDArray yc; // [C, n]
@@ -319,16 +386,32 @@ public final class FlowNet {
         final INDArray[] u; // per coupling [p + C + 1, n]
         final INDArray[][] h; // per coupling and hidden layer [width + 1, n]
         final INDArray[] o; // per coupling [2a, n]
-        final INDArray[] e; // per coupling exp(s_c) [a, n]
-        // training only (allocated lazily)
+        final INDArray[] e; // per coupling exp(±s_c) [a, n]
+        final Step[][] forwardCoupling; // per coupling
+        final Step[] forwardProgram;
+        final Step[] inverseProgram;
+        // training only (built lazily)
         INDArray gy;
         INDArray gc;
-        INDArray[] go;
-        INDArray[][] gh;
-        INDArray[] gu;
-        INDArray[] tmpA;
-        INDArray tmpH;
         INDArray tmpD;
+        Step[] backwardProgram;
+        final List<OpContext> contexts = new ArrayList<>();
+        final INDArray[] uY; // the y rows of every u
+        final INDArray zFlat;
+        final INDArray sFlat;
+        final INDArray onesS;
+
+        /** Frees the native op contexts. */
+        void close() {
+            for (OpContext c : contexts) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // nothing to do: the context is gone either way
+                }
+            }
+            contexts.clear();
+        }
 
         Workspace(int n) {
             this.n = n;
@@ -359,29 +442,219 @@ public final class FlowNet {
                 o[i] = Nd4j.create(dtype, 2 * c.a, n);
                 e[i] = Nd4j.create(dtype, c.a, n);
             }
+            uY = new INDArray[couplings.length];
+            for (int i = 0; i < couplings.length; i++) {
+                uY[i] = rows(u[i], couplings[i].p, yDim);
+            }
+            zFlat = out[blocks - 1].reshape(out[blocks - 1].length());
+            sFlat = s.reshape(s.length());
+            onesS = Nd4j.ones(dtype, s.length());
+            forwardCoupling = new Step[couplings.length][];
+            Program fwd = new Program(contexts);
+            for (int k = 0; k < blocks; k++) {
+                if (k > 0) {
+                    fwd.gemm(permMats[k - 1], out[k - 1], x[k], false, false, 0.0);
+                }
+                if (actNormOffset[k] >= 0) {
+                    fwd.add(actNormForward(k));
+                }
+                for (int i = firstCoupling[k]; i < firstCoupling[k + 1]; i++) {
+                    Program pc = new Program(contexts);
+                    buildForwardCoupling(pc, i);
+                    forwardCoupling[i] = pc.steps();
+                    fwd.addAll(forwardCoupling[i]);
+                }
+            }
+            forwardProgram = fwd.steps();
+            Program inv = new Program(contexts);
+            for (int k = blocks - 1; k >= 0; k--) {
+                if (k < blocks - 1) {
+                    inv.gemm(permMats[k], x[k + 1], out[k], true, false, 0.0);
+                }
+                for (int i = firstCoupling[k + 1] - 1; i >= firstCoupling[k]; i--) {
+                    buildInverseCoupling(inv, i);
+                }
+                if (actNormOffset[k] >= 0) {
+                    int kk = k;
+                    inv.add(() -> {
+                        es[kk].assign(Transforms.exp(anLs[kk], true));
+                        x[kk].assign(cur[kk]).diviColumnVector(es[kk]).subiColumnVector(anB[kk]);
+                    });
+                }
+            }
+            inverseProgram = inv.steps();
+        }
+
+        private Step actNormForward(int k) {
+            return () -> {
+                es[k].assign(Transforms.exp(anLs[k], true));
+                cur[k].assign(x[k]).addiColumnVector(anB[k]).muliColumnVector(es[k]);
+            };
+        }
+
+        private void buildForwardCoupling(Program p, int i) {
+            Coupling c = couplings[i];
+            int k = c.block;
+            if (c.p > 0) {
+                INDArray passive = rows(c.passiveFromOut ? out[k] : cur[k], c.pStart, c.p);
+                p.op(new Assign(passive, rows(u[i], 0, c.p)));
+                if (c.copyPassive) {
+                    p.op(new Assign(passive, rows(out[k], c.pStart, c.p)));
+                }
+            }
+            buildSubnet(p, i);
+            INDArray sc = rows(s, c.sOff, c.a);
+            buildSoftClamp(p, rows(o[i], 0, c.a), sc);
+            p.op(new Exp(sc, e[i]));
+            INDArray aOut = rows(out[k], c.aStart, c.a);
+            p.op(new MulOp(rows(cur[k], c.aStart, c.a), e[i], aOut));
+            p.op(new AddOp(aOut, rows(o[i], c.a, c.a), aOut));
+        }
+
+        private void buildInverseCoupling(Program p, int i) {
+            Coupling c = couplings[i];
+            int k = c.block;
+            if (c.p > 0) {
+                INDArray passive = rows(c.passiveFromOut ? out[k] : cur[k], c.pStart, c.p);
+                if (c.copyPassive) {
+                    p.op(new Assign(rows(out[k], c.pStart, c.p), passive));
+                }
+                p.op(new Assign(passive, rows(u[i], 0, c.p)));
+            }
+            buildSubnet(p, i);
+            INDArray sc = rows(s, c.sOff, c.a);
+            buildSoftClamp(p, rows(o[i], 0, c.a), sc);
+            p.op(new ScalarMultiplication(sc, null, e[i], -1.0));
+            p.op(new Exp(e[i], e[i]));
+            INDArray aIn = rows(cur[k], c.aStart, c.a);
+            p.op(new SubOp(rows(out[k], c.aStart, c.a), rows(o[i], c.a, c.a), aIn));
+            p.op(new MulOp(aIn, e[i], aIn));
+        }
+
+        private void buildSubnet(Program p, int i) {
+            Coupling c = couplings[i];
+            INDArray in = u[i];
+            for (int l = 0; l < layers; l++) {
+                INDArray hl = rows(h[i][l], 0, width);
+                p.gemm(c.w[l], in, hl, false, false, 0.0);
+                buildActivation(p, hl);
+                in = h[i][l];
+            }
+            p.gemm(c.w[layers], in, o[i], false, false, 0.0);
+        }
+
+        private void buildSoftClamp(Program p, INDArray raw, INDArray dst) {
+            double clamp = arch.clamp();
+            p.op(new ScalarMultiplication(raw, null, dst, 1.0 / clamp));
+            p.op(new ATan(dst, dst));
+            p.op(new ScalarMultiplication(dst, null, dst, 2.0 * clamp / Math.PI));
+        }
+
+        private void buildActivation(Program p, INDArray a) {
+            switch (arch.activation()) {
+                case RELU -> p.op(new RectifiedLinear(a, a, 0.0));
+                case LEAKY_RELU -> p.op(new LeakyReLU(a, a, 0.01));
+                case TANH -> p.op(new Tanh(a, a));
+                case ELU -> p.op(new ELU(a, a));
+                default -> throw new IllegalStateException(arch.activation().toString());
+            }
+        }
+
+        /** Derivative of the activation, computed from its output {@code a}, into {@code d}. */
+        private void buildActivationDerivative(Program p, INDArray a, INDArray d) {
+            switch (arch.activation()) {
+                case RELU -> p.op(new org.nd4j.linalg.api.ops.impl.scalar.Step(a, d, 0.0));
+                case LEAKY_RELU -> {
+                    p.op(new org.nd4j.linalg.api.ops.impl.scalar.Step(a, d, 0.0));
+                    p.op(new ScalarMultiplication(d, null, d, 0.99));
+                    p.op(new ScalarAdd(d, null, d, 0.01));
+                }
+                case TANH -> {
+                    p.op(new Square(a, d));
+                    p.op(new ScalarMultiplication(d, null, d, -1.0));
+                    p.op(new ScalarAdd(d, null, d, 1.0));
+                }
+                case ELU -> {
+                    p.op(new ScalarMin(a, null, d, 0.0));
+                    p.op(new ScalarAdd(d, null, d, 1.0));
+                }
+                default -> throw new IllegalStateException(arch.activation().toString());
+            }
         }
 
         void ensureTraining() {
-            if (gy != null) {
+            if (backwardProgram != null) {
                 return;
             }
             gy = Nd4j.create(dtype, xDim, n);
             gc = Nd4j.create(dtype, xDim, n);
-            go = new INDArray[couplings.length];
-            gh = new INDArray[couplings.length][layers];
-            gu = new INDArray[couplings.length];
-            tmpA = new INDArray[couplings.length];
-            for (int i = 0; i < couplings.length; i++) {
-                Coupling c = couplings[i];
-                go[i] = Nd4j.create(dtype, 2 * c.a, n);
-                for (int l = 0; l < layers; l++) {
-                    gh[i][l] = Nd4j.create(dtype, width + 1, n);
-                }
-                gu[i] = Nd4j.create(dtype, c.p + yDim + 1, n);
-                tmpA[i] = Nd4j.create(dtype, c.a, n);
-            }
-            tmpH = Nd4j.create(dtype, width, n);
             tmpD = Nd4j.create(dtype, xDim, n);
+            INDArray tmpH = Nd4j.create(dtype, width, n);
+            Program p = new Program(contexts);
+            p.op(new ScalarMultiplication(z(), null, gy, 1.0 / n));
+            for (int k = blocks - 1; k >= 0; k--) {
+                if (k < blocks - 1) {
+                    p.gemm(permMats[k], gc, gy, true, false, 0.0);
+                }
+                for (int i = firstCoupling[k + 1] - 1; i >= firstCoupling[k]; i--) {
+                    buildBackwardCoupling(p, i, tmpH);
+                }
+                if (actNormOffset[k] >= 0) {
+                    int kk = k;
+                    p.add(() -> {
+                        // gc holds dL/dcur; cur = (x + b)·exp(ls)
+                        gc.mul(cur[kk], tmpD);
+                        gAnLs[kk].assign(tmpD.sum(1).reshape(xDim, 1)).subi(1.0);
+                        gAnB[kk].assign(gc.sum(1).reshape(xDim, 1)).muli(es[kk]);
+                        gc.muliColumnVector(es[kk]);
+                    });
+                }
+            }
+            backwardProgram = p.steps();
+        }
+
+        private void buildBackwardCoupling(Program p, int i, INDArray tmpH) {
+            Coupling c = couplings[i];
+            int k = c.block;
+            INDArray gOut = rows(gy, c.aStart, c.a);
+            INDArray gIn = rows(gc, c.aStart, c.a);
+            INDArray aIn = rows(cur[k], c.aStart, c.a);
+            INDArray go = Nd4j.create(dtype, 2 * c.a, n);
+            INDArray goS = rows(go, 0, c.a);
+            INDArray t = Nd4j.create(dtype, c.a, n);
+            if (c.copyPassive) {
+                p.op(new Assign(rows(gy, c.pStart, c.p), rows(gc, c.pStart, c.p)));
+            }
+            p.op(new MulOp(gOut, e[i], gIn)); // dL/dx_a = g·exp(s_c)
+            p.op(new Assign(gOut, rows(go, c.a, c.a))); // dL/dt = g
+            p.op(new MulOp(gIn, aIn, goS)); // dL/ds_c = g·x_a·exp(s_c) − 1/n
+            p.op(new ScalarAdd(goS, null, goS, -1.0 / n));
+            double clamp = arch.clamp();
+            p.op(new ScalarMultiplication(rows(o[i], 0, c.a), null, t, 1.0 / clamp));
+            p.op(new Square(t, t));
+            p.op(new ScalarAdd(t, null, t, 1.0));
+            p.op(new ScalarMultiplication(t, null, t, Math.PI / 2));
+            p.op(new DivOp(goS, t, goS)); // ds_c/ds = (2/π) / (1 + (s/clamp)²)
+            INDArray g = go;
+            for (int l = layers; l >= 0; l--) {
+                INDArray in = l == 0 ? u[i] : h[i][l - 1];
+                p.gemm(g, in, c.gw[l], false, true, 0.0);
+                if (l == 0) {
+                    break;
+                }
+                INDArray ghl = Nd4j.create(dtype, width + 1, n);
+                p.gemm(c.w[l], g, ghl, true, false, 0.0);
+                INDArray ghw = rows(ghl, 0, width);
+                buildActivationDerivative(p, rows(h[i][l - 1], 0, width), tmpH);
+                p.op(new MulOp(ghw, tmpH, ghw));
+                g = ghw;
+            }
+            if (c.p > 0) {
+                INDArray gu = Nd4j.create(dtype, c.p + yDim + 1, n);
+                p.gemm(c.w[0], g, gu, true, false, 0.0);
+                INDArray gPassive = rows(c.passiveFromOut ? gy : gc, c.pStart, c.p);
+                p.op(new AddOp(gPassive, rows(gu, 0, c.p), gPassive));
+            }
         }
 
         public int size() {
@@ -399,11 +672,75 @@ public final class FlowNet {
         }
     }
 
+    /** One prebuilt step of a pass. */
+    @FunctionalInterface
+    interface Step {
+        void run();
+    }
+
+    /** Collects the steps of a pass. */
+    static final class Program {
+        private final List<Step> steps = new ArrayList<>();
+        private final List<OpContext> contexts;
+
+        Program(List<OpContext> contexts) {
+            this.contexts = contexts;
+        }
+
+        void add(Step s) {
+            steps.add(s);
+        }
+
+        void addAll(Step[] s) {
+            steps.addAll(Arrays.asList(s));
+        }
+
+        void op(Op op) {
+            OpExecutioner ex = Nd4j.getExecutioner();
+            steps.add(() -> ex.exec(op));
+        }
+
+        /** A custom op executed with its own reused context (much cheaper than a fresh context per call). */
+        void op(DynamicCustomOp op) {
+            OpExecutioner ex = Nd4j.getExecutioner();
+            OpContext ctx = ex.buildContext();
+            ctx.setInputArrays(op.inputArguments());
+            ctx.setOutputArrays(op.outputArguments());
+            if (op.iArgs().length > 0) {
+                ctx.setIArguments(op.iArgs());
+            }
+            if (op.tArgs().length > 0) {
+                ctx.setTArguments(op.tArgs());
+            }
+            if (op.bArgs().length > 0) {
+                ctx.setBArguments(op.bArgs());
+            }
+            contexts.add(ctx);
+            steps.add(() -> ex.exec(op, ctx));
+        }
+
+        /** c = op(a)·op(b) + beta·c with a reused matmul op. */
+        void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, double beta) {
+            op(new Mmul(a, b, c, 1.0, beta, MMulTranspose.builder().transposeA(ta).transposeB(tb).build()));
+        }
+
+        Step[] steps() {
+            return steps.toArray(new Step[0]);
+        }
+    }
+
+    private static void run(Step[] program) {
+        for (Step s : program) {
+            s.run();
+        }
+    }
+
     /** The workspace for batch size n (cached; a few sizes are kept). */
     public Workspace workspace(int n) {
         Workspace ws = workspaces.get(n);
         if (ws == null) {
             if (workspaces.size() >= 4) {
+                workspaces.values().forEach(Workspace::close);
                 workspaces.clear();
             }
             ws = new Workspace(n);
@@ -415,9 +752,8 @@ public final class FlowNet {
     /** Sets the condition y (feature-major [C, n], standardised). */
     public void setCondition(Workspace ws, double[] yFeatureMajor) {
         Host.put(ws.yc, yFeatureMajor);
-        for (int i = 0; i < couplings.length; i++) {
-            Coupling c = couplings[i];
-            ws.u[i].get(interval(c.p, c.p + yDim), all()).assign(ws.yc);
+        for (INDArray uy : ws.uY) {
+            uy.assign(ws.yc);
         }
     }
 
@@ -435,98 +771,20 @@ public final class FlowNet {
         return a.get(interval(from, from + count), all());
     }
 
-    // ------------------------------------------------------------------------------------------------ forward
-
     /** Forward pass x → z for the input and condition set in {@code ws}. */
     public void forward(Workspace ws) {
-        for (int k = 0; k < blocks; k++) {
-            forwardBlock(ws, k);
-        }
+        run(ws.forwardProgram);
     }
 
-    private void forwardBlock(Workspace ws, int k) {
-        if (k > 0) {
-            Nd4j.gemm(permMats[k - 1], ws.out[k - 1], ws.x[k], false, false, 1.0, 0.0);
-        }
-        if (actNormOffset[k] >= 0) {
-            ws.es[k].assign(Transforms.exp(anLs[k], true));
-            ws.cur[k].assign(ws.x[k]).addiColumnVector(anB[k]).muliColumnVector(ws.es[k]);
-        }
-        for (int i = firstCoupling[k]; i < firstCoupling[k + 1]; i++) {
-            forwardCoupling(ws, i);
-        }
+    /** Gradient of {@link #loss} with respect to all parameters, into the flat gradient array. Needs forward. */
+    public void backward(Workspace ws) {
+        ws.ensureTraining();
+        run(ws.backwardProgram);
     }
 
-    private void forwardCoupling(Workspace ws, int i) {
-        Coupling c = couplings[i];
-        int k = c.block;
-        INDArray cur = ws.cur[k];
-        INDArray out = ws.out[k];
-        if (c.p > 0) {
-            INDArray passive = rows(c.passiveFromOut ? out : cur, c.pStart, c.p);
-            rows(ws.u[i], 0, c.p).assign(passive);
-            if (c.copyPassive) {
-                rows(out, c.pStart, c.p).assign(passive);
-            }
-        }
-        INDArray o = subnet(ws, i);
-        INDArray sc = rows(ws.s, c.sOff, c.a);
-        softClamp(rows(o, 0, c.a), sc);
-        Nd4j.exec(new Exp(sc, ws.e[i]));
-        INDArray aOut = rows(out, c.aStart, c.a);
-        rows(cur, c.aStart, c.a).mul(ws.e[i], aOut);
-        aOut.addi(rows(o, c.a, c.a));
-    }
-
-    private INDArray subnet(Workspace ws, int i) {
-        Coupling c = couplings[i];
-        INDArray in = ws.u[i];
-        for (int l = 0; l < layers; l++) {
-            INDArray hl = rows(ws.h[i][l], 0, width);
-            Nd4j.gemm(c.w[l], in, hl, false, false, 1.0, 0.0);
-            activate(hl);
-            in = ws.h[i][l];
-        }
-        Nd4j.gemm(c.w[layers], in, ws.o[i], false, false, 1.0, 0.0);
-        return ws.o[i];
-    }
-
-    private void softClamp(INDArray raw, INDArray dst) {
-        double clamp = arch.clamp();
-        raw.mul(1.0 / clamp, dst);
-        Nd4j.exec(new ATan(dst, dst));
-        dst.muli(2.0 * clamp / Math.PI);
-    }
-
-    private void activate(INDArray a) {
-        Activation act = arch.activation();
-        switch (act) {
-            case RELU -> Transforms.relu(a, false);
-            case LEAKY_RELU -> Transforms.leakyRelu(a, 0.01, false);
-            case TANH -> Transforms.tanh(a, false);
-            case ELU -> Transforms.elu(a, false);
-            default -> throw new IllegalStateException(act.toString());
-        }
-    }
-
-    /** Writes the activation derivative, computed from the activation output {@code h}, into {@code d}. */
-    private void activationDerivative(INDArray h, INDArray d) {
-        switch (arch.activation()) {
-            case RELU -> Nd4j.exec(new Step(h, d, 0.0));
-            case LEAKY_RELU -> {
-                Nd4j.exec(new Step(h, d, 0.0));
-                d.muli(0.99).addi(0.01);
-            }
-            case TANH -> {
-                h.mul(h, d);
-                d.rsubi(1.0);
-            }
-            case ELU -> {
-                Nd4j.exec(new ScalarMin(h, null, d, 0.0));
-                d.addi(1.0);
-            }
-            default -> throw new IllegalStateException(arch.activation().toString());
-        }
+    /** Inverse pass z → x for the latent and condition set in {@code ws}; fills the log-scales for {@link #logDet}. */
+    public void inverse(Workspace ws) {
+        run(ws.inverseProgram);
     }
 
     /**
@@ -535,7 +793,7 @@ public final class FlowNet {
     public double[] logDet(Workspace ws) {
         double[] ld = Host.get(ws.s.sum(0));
         if (sRows == 0) {
-            java.util.Arrays.fill(ld, 0.0);
+            Arrays.fill(ld, 0.0);
         }
         double an = actNormLogDet();
         if (an != 0) {
@@ -558,119 +816,10 @@ public final class FlowNet {
 
     /** Mean training loss 0.5·‖z‖² − log|det J| over the batch (after {@link #forward}). */
     public double loss(Workspace ws) {
-        INDArray z = ws.z();
-        double zz = Nd4j.getBlasWrapper().dot(z.reshape(z.length()), z.reshape(z.length()));
-        double sumS = sRows == 0 ? 0 : ws.s.sumNumber().doubleValue();
+        double zz = Nd4j.getBlasWrapper().dot(ws.zFlat, ws.zFlat);
+        double sumS = sRows == 0 ? 0 : Nd4j.getBlasWrapper().dot(ws.sFlat, ws.onesS);
         return (0.5 * zz - sumS) / ws.n - actNormLogDet();
     }
-
-    // ------------------------------------------------------------------------------------------------ backward
-
-    /** Gradient of {@link #loss} with respect to all parameters, into the flat gradient array. Needs forward. */
-    public void backward(Workspace ws) {
-        ws.ensureTraining();
-        double invN = 1.0 / ws.n;
-        ws.z().mul(invN, ws.gy);
-        for (int k = blocks - 1; k >= 0; k--) {
-            if (k < blocks - 1) {
-                Nd4j.gemm(permMats[k], ws.gc, ws.gy, true, false, 1.0, 0.0);
-            }
-            for (int i = firstCoupling[k + 1] - 1; i >= firstCoupling[k]; i--) {
-                backwardCoupling(ws, i, invN);
-            }
-            if (actNormOffset[k] >= 0) {
-                // gc holds dL/dcur; cur = (x + b)·exp(ls)
-                ws.gc.mul(ws.cur[k], ws.tmpD);
-                gAnLs[k].assign(ws.tmpD.sum(1).reshape(xDim, 1)).subi(1.0);
-                gAnB[k].assign(ws.gc.sum(1).reshape(xDim, 1)).muli(ws.es[k]);
-                ws.gc.muliColumnVector(ws.es[k]);
-            }
-        }
-    }
-
-    private void backwardCoupling(Workspace ws, int i, double invN) {
-        Coupling c = couplings[i];
-        int k = c.block;
-        INDArray gOut = rows(ws.gy, c.aStart, c.a);
-        INDArray gIn = rows(ws.gc, c.aStart, c.a);
-        INDArray aIn = rows(ws.cur[k], c.aStart, c.a);
-        INDArray go = ws.go[i];
-        INDArray goS = rows(go, 0, c.a);
-        INDArray oRaw = rows(ws.o[i], 0, c.a);
-        if (c.copyPassive) {
-            rows(ws.gc, c.pStart, c.p).assign(rows(ws.gy, c.pStart, c.p));
-        }
-        gOut.mul(ws.e[i], gIn); // dL/dx_a = g·exp(s_c)
-        rows(go, c.a, c.a).assign(gOut); // dL/dt
-        gIn.mul(aIn, goS).subi(invN); // dL/ds_c = g·x_a·exp(s_c) − 1/n
-        INDArray t = ws.tmpA[i];
-        double clamp = arch.clamp();
-        oRaw.mul(1.0 / clamp, t);
-        t.muli(t).addi(1.0).muli(Math.PI / 2);
-        goS.divi(t); // ds_c/ds = (2/π) / (1 + (s/clamp)²)
-        // subnet backward
-        INDArray g = go;
-        for (int l = layers; l >= 0; l--) {
-            INDArray in = l == 0 ? ws.u[i] : ws.h[i][l - 1];
-            Nd4j.gemm(g, in, c.gw[l], false, true, 1.0, 0.0);
-            if (l == 0) {
-                break;
-            }
-            INDArray ghl = ws.gh[i][l - 1];
-            Nd4j.gemm(c.w[l], g, ghl, true, false, 1.0, 0.0);
-            INDArray ghw = rows(ghl, 0, width);
-            activationDerivative(rows(ws.h[i][l - 1], 0, width), ws.tmpH);
-            ghw.muli(ws.tmpH);
-            g = ghw;
-        }
-        if (c.p > 0) {
-            Nd4j.gemm(c.w[0], g, ws.gu[i], true, false, 1.0, 0.0);
-            INDArray gPassive = rows(c.passiveFromOut ? ws.gy : ws.gc, c.pStart, c.p);
-            gPassive.addi(rows(ws.gu[i], 0, c.p));
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ inverse
-
-    /** Inverse pass z → x for the latent and condition set in {@code ws}; fills the log-scales for {@link #logDet}. */
-    public void inverse(Workspace ws) {
-        for (int k = blocks - 1; k >= 0; k--) {
-            if (k < blocks - 1) {
-                Nd4j.gemm(permMats[k], ws.x[k + 1], ws.out[k], true, false, 1.0, 0.0);
-            }
-            for (int i = firstCoupling[k + 1] - 1; i >= firstCoupling[k]; i--) {
-                inverseCoupling(ws, i);
-            }
-            if (actNormOffset[k] >= 0) {
-                ws.es[k].assign(Transforms.exp(anLs[k], true));
-                ws.x[k].assign(ws.cur[k]).diviColumnVector(ws.es[k]).subiColumnVector(anB[k]);
-            }
-        }
-    }
-
-    private void inverseCoupling(Workspace ws, int i) {
-        Coupling c = couplings[i];
-        int k = c.block;
-        INDArray cur = ws.cur[k];
-        INDArray out = ws.out[k];
-        if (c.p > 0) {
-            INDArray passive = rows(c.passiveFromOut ? out : cur, c.pStart, c.p);
-            if (c.copyPassive) {
-                passive = rows(out, c.pStart, c.p);
-                rows(cur, c.pStart, c.p).assign(passive);
-            }
-            rows(ws.u[i], 0, c.p).assign(passive);
-        }
-        INDArray o = subnet(ws, i);
-        INDArray sc = rows(ws.s, c.sOff, c.a);
-        softClamp(rows(o, 0, c.a), sc);
-        Nd4j.exec(new Exp(sc.neg(), ws.e[i]));
-        INDArray aIn = rows(cur, c.aStart, c.a);
-        rows(out, c.aStart, c.a).sub(rows(o, c.a, c.a), aIn);
-        aIn.muli(ws.e[i]);
-    }
-
-    // ------------------------------------------------------------------------------------------------ ActNorm init
 
     /**
      * Data-dependent ActNorm initialisation: for every block in turn, b and ls are set so that the block's ActNorm
@@ -685,8 +834,7 @@ public final class FlowNet {
                 Nd4j.gemm(permMats[k - 1], ws.out[k - 1], ws.x[k], false, false, 1.0, 0.0);
             }
             INDArray mean = ws.x[k].mean(1).reshape(xDim, 1);
-            INDArray std = ws.x[k].std(false, 1).reshape(xDim, 1);
-            double[] sd = Host.get(std.dup());
+            double[] sd = Host.get(ws.x[k].std(false, 1).reshape(xDim, 1).dup());
             for (int d = 0; d < sd.length; d++) {
                 sd[d] = -Math.log(Math.max(sd[d], 1e-6));
             }
@@ -694,10 +842,9 @@ public final class FlowNet {
             INDArray ls = Nd4j.create(dtype, xDim, 1);
             Host.put(ls, sd);
             anLs[k].assign(ls);
-            ws.es[k].assign(Transforms.exp(anLs[k], true));
-            ws.cur[k].assign(ws.x[k]).addiColumnVector(anB[k]).muliColumnVector(ws.es[k]);
+            ws.actNormForward(k).run();
             for (int i = firstCoupling[k]; i < firstCoupling[k + 1]; i++) {
-                forwardCoupling(ws, i);
+                run(ws.forwardCoupling[i]);
             }
         }
     }

@@ -11,6 +11,17 @@ public final class Host {
     private Host() {
     }
 
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scratch(int n) {
+        float[] s = SCRATCH.get();
+        if (s.length < n) {
+            s = new float[n];
+            SCRATCH.set(s);
+        }
+        return s;
+    }
+
     /** Copies {@code src[0..a.length())} into {@code a}. */
     public static void put(INDArray a, double[] src) {
         int n = (int) a.length();
@@ -19,7 +30,7 @@ public final class Host {
             b.put(src, 0, n);
         } else {
             FloatBuffer b = a.data().asNioFloat();
-            float[] tmp = new float[n];
+            float[] tmp = scratch(n);
             for (int i = 0; i < n; i++) {
                 tmp[i] = (float) src[i];
             }
@@ -33,7 +44,7 @@ public final class Host {
         if (a.dataType() == DataType.DOUBLE) {
             a.data().asNioDouble().get(dst, 0, n);
         } else {
-            float[] tmp = new float[n];
+            float[] tmp = scratch(n);
             a.data().asNioFloat().get(tmp, 0, n);
             for (int i = 0; i < n; i++) {
                 dst[i] = tmp[i];

@@ -201,4 +201,41 @@ class FlowNetTest {
         assertTrue(maxG > 1e-3, "gradient should not vanish");
         assertTrue(maxErr < 1e-6, "max relative gradient error " + maxErr);
     }
+
+    @org.junit.jupiter.api.Test
+    void actNormDataDependentInitialisationStandardisesEveryBlockInput() {
+        CinnArchitecture arch = new CinnArchitecture(3, CouplingType.GLOW, 1, 8, Activation.RELU, 2.0, true,
+                Precision.DOUBLE);
+        FlowNet net = new FlowNet(3, 2, arch, FlowNet.randomPermutations(3, 3, 1));
+        SplittableRandom r = new SplittableRandom(2);
+        double[] params = new double[net.paramCount()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = 0.3 * (2 * r.nextDouble() - 1);
+        }
+        net.setParameters(params);
+        int n = 400;
+        FlowNet.Workspace ws = net.workspace(n);
+        double[] x = randomColumns(3, n, 41);
+        for (int i = 0; i < n; i++) {
+            x[i] = 5 + 3 * x[i]; // row 0: mean 5, wide
+        }
+        net.setInput(ws, x);
+        net.setCondition(ws, randomColumns(2, n, 42));
+        net.initActNorm(ws);
+        net.forward(ws);
+        for (int k = 0; k < 3; k++) {
+            double[] cur = Host.get(ws.cur[k].dup());
+            for (int d = 0; d < 3; d++) {
+                double m = 0;
+                double q = 0;
+                for (int i = 0; i < n; i++) {
+                    m += cur[d * n + i];
+                    q += cur[d * n + i] * cur[d * n + i];
+                }
+                m /= n;
+                assertEquals(0.0, m, 1e-9, "block " + k + " dim " + d);
+                assertEquals(1.0, Math.sqrt(q / n - m * m), 1e-6, "block " + k + " dim " + d);
+            }
+        }
+    }
 }
