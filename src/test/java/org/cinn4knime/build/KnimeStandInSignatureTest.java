@@ -98,4 +98,24 @@ class KnimeStandInSignatureTest {
                 + String.join("\n  ", differences));
         }
     }
+
+    @Test
+    void everyStandInPackageSaysItIsATestHarness() throws IOException {
+        final List<String> problems = new ArrayList<>();
+        final List<Path> dirs;
+        try (Stream<Path> files = Files.walk(STUB_ROOT)) {
+            dirs = files.filter(p -> p.toString().endsWith(".java")).map(Path::getParent).distinct()
+                .collect(Collectors.toList());
+        }
+        for (Path dir : dirs) {
+            final Path info = dir.resolve("package-info.java");
+            if (!Files.isRegularFile(info)) {
+                problems.add(dir + ": no package-info.java");
+            } else if (!Files.readString(info, StandardCharsets.UTF_8).contains("TEST HARNESS ONLY")) {
+                problems.add(info + ": does not say TEST HARNESS ONLY");
+            }
+        }
+        assertTrue(dirs.size() >= 10, "expected the stand-in packages, found " + dirs);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
 }

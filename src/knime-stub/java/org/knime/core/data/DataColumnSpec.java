@@ -13,6 +13,14 @@ public final class DataColumnSpec {
 
     private static final String CFG_TYPE = "column_type";
 
+    private static final String CFG_DOMAIN = "column_domain";
+
+    private static final String CFG_LOWER = "lower_bound";
+
+    private static final String CFG_UPPER = "upper_bound";
+
+    private static final String CFG_VALUES = "possible_values";
+
     private final String m_name;
 
     private final DataType m_type;
@@ -60,9 +68,26 @@ public final class DataColumnSpec {
     public void save(final ConfigWO config) {
         config.addString(CFG_NAME, m_name);
         m_type.save(config.addConfig(CFG_TYPE));
+        final ConfigWO domain = config.addConfig(CFG_DOMAIN);
+        if (m_domain.hasLowerBound()) {
+            domain.addDataCell(CFG_LOWER, m_domain.getLowerBound());
+        }
+        if (m_domain.hasUpperBound()) {
+            domain.addDataCell(CFG_UPPER, m_domain.getUpperBound());
+        }
+        if (m_domain.hasValues()) {
+            domain.addDataCellArray(CFG_VALUES, m_domain.getValues().toArray(new DataCell[0]));
+        }
     }
 
     public static DataColumnSpec load(final ConfigRO config) throws InvalidSettingsException {
-        return new DataColumnSpec(config.getString(CFG_NAME), DataType.load(config.getConfig(CFG_TYPE)), null);
+        DataColumnDomain domain = null;
+        if (config.containsKey(CFG_DOMAIN)) {
+            final ConfigRO d = config.getConfig(CFG_DOMAIN);
+            final DataCell[] values = d.getDataCellArray(CFG_VALUES, (DataCell[])null);
+            domain = new DataColumnDomain(d.getDataCell(CFG_LOWER, null), d.getDataCell(CFG_UPPER, null),
+                values == null ? null : new java.util.LinkedHashSet<>(java.util.Arrays.asList(values)));
+        }
+        return new DataColumnSpec(config.getString(CFG_NAME), DataType.load(config.getConfig(CFG_TYPE)), domain);
     }
 }

@@ -179,6 +179,7 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         m_warningListeners.remove(listener);
     }
 
+    @SuppressWarnings("deprecation") // the stand-in types variables with FlowVariable.Type
     private FlowVariable peek(final String name, final FlowVariable.Type type) {
         FlowVariable v = m_pushedFlowVariables.get(name);
         if (v == null) {
@@ -195,14 +196,17 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         return v;
     }
 
+    @SuppressWarnings("deprecation")
     public final String peekFlowVariableString(final String name) {
         return peek(name, FlowVariable.Type.STRING).getStringValue();
     }
 
+    @SuppressWarnings("deprecation")
     public final double peekFlowVariableDouble(final String name) {
         return peek(name, FlowVariable.Type.DOUBLE).getDoubleValue();
     }
 
+    @SuppressWarnings("deprecation")
     public final int peekFlowVariableInt(final String name) {
         return peek(name, FlowVariable.Type.INTEGER).getIntValue();
     }

@@ -196,4 +196,17 @@ class NodeModelHarnessTest {
         assertEquals(List.of("first done"), h.progressMessages());
         assertThrows(IllegalArgumentException.class, () -> exec.setProgress(1.5));
     }
+
+    @Test
+    void flowVariableNamesFollowKnimeRules() {
+        final IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime_nll", 1.0));
+        assertTrue(reserved.getMessage().contains("reserved prefix ('knime')"), reserved.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new org.knime.core.node.workflow.FlowVariable(" ", 1));
+        final NodeModelHarness h = new NodeModelHarness(configuredToy())
+            .inputFlowVariable(new org.knime.core.node.workflow.FlowVariable("upstream", 2.5));
+        assertEquals(2.5, h.model().peekFlowVariableDouble("upstream"));
+        assertThrows(java.util.NoSuchElementException.class, () -> h.model().peekFlowVariableInt("upstream"),
+            "a double variable is not an int variable");
+    }
 }

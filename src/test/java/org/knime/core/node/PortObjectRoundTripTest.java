@@ -130,6 +130,17 @@ class PortObjectRoundTripTest {
         final DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("d", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("i", IntCell.TYPE).createSpec());
         assertEquals(spec, NodeModelHarness.saveLoadSpec(spec));
+        // specs of executed tables carry domains; they survive a round trip too
+        final DataTableSpec withDomain = NodeModelHarness.createTable(new DataTableSpec(
+            new DataColumnSpecCreator("d", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("s", org.knime.core.data.def.StringCell.TYPE).createSpec()),
+            new org.knime.core.data.def.DefaultRow("r0", new DoubleCell(-1.5), new org.knime.core.data.def.StringCell("u")),
+            new org.knime.core.data.def.DefaultRow("r1", new DoubleCell(4), new org.knime.core.data.def.StringCell("v")))
+            .getDataTableSpec();
+        final DataTableSpec loaded = (DataTableSpec)NodeModelHarness.saveLoadSpec(withDomain);
+        assertEquals(withDomain, loaded);
+        assertEquals(new DoubleCell(4), loaded.getColumnSpec("d").getDomain().getUpperBound());
+        assertEquals(2, loaded.getColumnSpec("s").getDomain().getValues().size());
 
         final PortType t = PortTypeRegistry.getInstance().getPortType(ToyPortObject.class);
         assertEquals(ToySpec.class, t.getPortObjectSpecClass());

@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import javax.swing.tree.TreeNode;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.config.base.ConfigBaseRO;
@@ -12,6 +13,14 @@ import org.knime.core.node.config.base.ConfigBaseRO;
 public interface ConfigRO extends ConfigBaseRO, TreeNode, Iterable<String> {
 
     Config getConfig(String key) throws InvalidSettingsException;
+
+    DataCell getDataCell(String key) throws InvalidSettingsException;
+
+    DataCell getDataCell(String key, DataCell def);
+
+    DataCell[] getDataCellArray(String key) throws InvalidSettingsException;
+
+    DataCell[] getDataCellArray(String key, DataCell... def);
 
     DataType getDataType(String key) throws InvalidSettingsException;
 

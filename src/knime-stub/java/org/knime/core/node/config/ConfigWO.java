@@ -1,5 +1,6 @@
 package org.knime.core.node.config;
 
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.node.config.base.ConfigBaseWO;
 
@@ -7,6 +8,10 @@ import org.knime.core.node.config.base.ConfigBaseWO;
 public interface ConfigWO extends ConfigBaseWO {
 
     Config addConfig(String key);
+
+    void addDataCell(String key, DataCell cell);
+
+    void addDataCellArray(String key, DataCell... values);
 
     void addDataType(String key, DataType type);
 }

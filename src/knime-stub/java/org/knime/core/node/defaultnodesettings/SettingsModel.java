@@ -89,14 +89,15 @@ public abstract class SettingsModel {
 
     public final void loadSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         final String internals = getConfigName() + CFGKEY_INTERNAL;
+        // as KNIME: settings without the internals config load (backward compatibility); if present, both
+        // entries are required, and a different model ID is a coding error (an assertion, as in KNIME)
         if (settings.containsKey(internals)) {
             final NodeSettingsRO i = settings.getNodeSettings(internals);
-            final String id = i.getString(CFGKEY_MODEL_ID, getModelTypeID());
-            if (!getModelTypeID().equals(id)) {
-                throw new InvalidSettingsException("Setting \"" + getConfigName() + "\" was saved by a " + id
-                    + " settings model, expected " + getModelTypeID());
-            }
-            setEnabled(i.getBoolean(CFGKEY_ENABLED, true));
+            final String id = i.getString(CFGKEY_MODEL_ID);
+            final boolean enabled = i.getBoolean(CFGKEY_ENABLED);
+            assert getModelTypeID().equals(id) : "Setting \"" + getConfigName() + "\" was written by a " + id
+                + " settings model but is read by a " + getModelTypeID() + " settings model (" + this + ")";
+            setEnabled(enabled);
         }
         loadSettingsForModel(settings);
     }

@@ -7,6 +7,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Stand-in (test harness only): a boolean setting, saved as one xboolean entry under its config name. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelBoolean extends SettingsModel {
 
     private final String m_configName;

@@ -13,6 +13,7 @@ import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 import org.knime.core.node.util.filter.column.DataColumnSpecFilterConfiguration;
 
 /** Stand-in (test harness only): a column selection (include/exclude lists or pattern) over an input table. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public final class SettingsModelColumnFilter2 extends SettingsModel {
 
     private DataColumnSpecFilterConfiguration m_config;
@@ -24,6 +25,7 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read
     public SettingsModelColumnFilter2(final String configName, final Class<? extends DataValue>... allowedTypes) {
         this(new DataColumnSpecFilterConfiguration(requireConfigName(configName), typeFilter(allowedTypes)));
     }

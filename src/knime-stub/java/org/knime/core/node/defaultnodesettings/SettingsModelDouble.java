@@ -8,6 +8,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.workflow.FlowVariable;
 
 /** Stand-in (test harness only): a double setting, saved as one xdouble entry under its config name. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelDouble extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
 
     private final String m_configName;

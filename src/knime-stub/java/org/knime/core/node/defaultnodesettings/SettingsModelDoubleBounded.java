@@ -3,6 +3,7 @@ package org.knime.core.node.defaultnodesettings;
 import org.knime.core.node.InvalidSettingsException;
 
 /** Stand-in (test harness only): a double setting restricted to [lower, upper]. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelDoubleBounded extends SettingsModelDouble {
 
     private final double m_lower;

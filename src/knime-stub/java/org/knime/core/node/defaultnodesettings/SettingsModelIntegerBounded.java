@@ -3,6 +3,7 @@ package org.knime.core.node.defaultnodesettings;
 import org.knime.core.node.InvalidSettingsException;
 
 /** Stand-in (test harness only): a int setting restricted to [lower, upper]. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelIntegerBounded extends SettingsModelInteger {
 
     private final int m_lower;

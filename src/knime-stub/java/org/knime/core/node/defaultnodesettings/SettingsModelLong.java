@@ -8,6 +8,7 @@ import org.knime.core.node.port.PortObjectSpec;
 
 
 /** Stand-in (test harness only): a long setting, saved as one xlong entry under its config name. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelLong extends SettingsModelNumber {
 
     private final String m_configName;

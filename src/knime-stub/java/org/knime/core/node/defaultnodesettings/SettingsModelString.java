@@ -10,6 +10,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.workflow.FlowVariable;
 
 /** Stand-in (test harness only): a String setting (may be null), saved as one xstring entry. */
+@SuppressWarnings("unchecked") // createClone() overrides the generic <T> createClone(), as in KNIME
 public class SettingsModelString extends SettingsModel implements SettingsModelFlowVariableCompatible {
 
     private final String m_configName;

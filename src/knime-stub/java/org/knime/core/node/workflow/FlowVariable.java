@@ -18,8 +18,15 @@ public final class FlowVariable extends FlowObject {
     private final Object m_value;
 
     private FlowVariable(final String name, final Type type, final Object value) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Flow variable name must not be null or empty");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Invalid (empty) flow variable name");
+        }
+        // as KNIME: names of ordinary (flow scope) variables must not use the reserved prefixes of global/local ones
+        for (String reserved : new String[]{"knime.node", "knime"}) {
+            if (name.startsWith(reserved)) {
+                throw new IllegalArgumentException(String.format(
+                    "The flow variable '%s' has a reserved prefix ('%s'). Please change the name.", name, reserved));
+            }
         }
         m_name = name;
         m_type = type;
