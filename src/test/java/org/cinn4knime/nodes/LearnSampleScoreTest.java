@@ -1,0 +1,204 @@
+package org.cinn4knime.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
+import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec.TrainingSummary;
+import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
+import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.BooleanValue;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.NodeModelHarness;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+
+/**
+ * End to end on the inverse-kinematics task (4 arm parameters x, end point y): learn, sample designs for held-out
+ * targets, re-simulate them, and score held-out rows.
+ */
+class LearnSampleScoreTest {
+
+    private static final int EPOCHS = 30;
+
+    private static CinnPortObject s_model;
+
+    private static BufferedDataTable s_history;
+
+    private static NodeModelHarness s_learner;
+
+    @BeforeAll
+    static void learn() throws Exception {
+        s_learner = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        NodeTestData.smallLearner(s_learner, EPOCHS);
+        final PortObject[] out = s_learner.execute(NodeTestData.ikTable(3000, 1));
+        s_model = (CinnPortObject)out[0];
+        s_history = (BufferedDataTable)out[1];
+    }
+
+    @Test
+    void learnerReportsHistorySummaryAndProgress() {
+        final List<Double> train = new ArrayList<>();
+        int best = 0;
+        for (DataRow r : s_history) {
+            assertEquals(train.size() + 1, ((IntValue)r.getCell(0)).getIntValue());
+            train.add(((DoubleValue)r.getCell(1)).getDoubleValue());
+            assertFalse(r.getCell(2).isMissing(), "validation loss present with 10 % validation rows");
+            best += ((BooleanValue)r.getCell(4)).getBooleanValue() ? 1 : 0;
+        }
+        assertEquals(EPOCHS, train.size());
+        assertEquals(1, best, "exactly one epoch flagged best");
+        assertTrue(train.get(EPOCHS - 1) < train.get(0) - 1, "training loss fell by more than 1 nat: " + train);
+        assertTrue(train.get(EPOCHS - 1) < 0, "a good IK model has negative loss (concentrated density): " + train);
+
+        final TrainingSummary sum = s_model.getSpec().getTrainingSummary();
+        assertEquals(3000, sum.rows());
+        assertEquals(EPOCHS, sum.epochsTrained());
+        assertTrue(sum.bestValidationLoss() < 0, "best validation NLL " + sum.bestValidationLoss());
+        assertTrue(s_model.getSummary().contains("best validation loss"), s_model.getSummary());
+        assertTrue(s_learner.progressMessages().stream()
+            .anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/") && m.contains("validation loss")),
+            "progress shows the epoch and losses: " + s_learner.progressMessages());
+        assertTrue(s_learner.cancelChecks() > EPOCHS, "cancel polled at least once per epoch");
+        assertTrue(s_learner.warning() != null && s_learner.warning().contains("loss went negative"),
+            "the engine's loss-health messages become the node's warning: " + s_learner.warning());
+    }
+
+    @Test
+    void sampledDesignsReachTheirTargets() throws Exception {
+        final double[][] targets = InverseKinematics.forward(InverseKinematics.samplePrior(20, 99));
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", 50);
+        s.addBoolean("append_log_density", true);
+        h.loadSettings(s);
+        final BufferedDataTable out = (BufferedDataTable)h.execute(s_model, NodeTestData.targets(targets))[0];
+        assertEquals(1000, out.size());
+        final DataTableSpec spec = out.getDataTableSpec();
+        final int x0 = spec.findColumnIndex("x0");
+        final int src = spec.findColumnIndex("Source row ID");
+        final int idx = spec.findColumnIndex("Sample index");
+        final int logp = spec.findColumnIndex("log p(x|y)");
+        double errSum = 0;
+        final Map<String, Set<Integer>> samples = new HashMap<>();
+        for (DataRow r : out) {
+            final String source = ((StringValue)r.getCell(src)).getStringValue();
+            final int t = Integer.parseInt(source.substring(1));
+            final int k = ((IntValue)r.getCell(idx)).getIntValue();
+            assertEquals(source + "_" + k, r.getKey().getString());
+            samples.computeIfAbsent(source, q -> new HashSet<>()).add(k);
+            assertEquals(targets[t][0], ((DoubleValue)r.getCell(0)).getDoubleValue(), 0.0, "target copied");
+            final double[] x = new double[4];
+            for (int j = 0; j < 4; j++) {
+                x[j] = ((DoubleValue)r.getCell(x0 + j)).getDoubleValue();
+            }
+            final double[] y = InverseKinematics.forward(x);
+            errSum += Math.hypot(y[0] - targets[t][0], y[1] - targets[t][1]);
+            assertTrue(Double.isFinite(((DoubleValue)r.getCell(logp)).getDoubleValue()));
+        }
+        assertEquals(20, samples.size());
+        samples.values().forEach(v -> assertEquals(50, v.size()));
+        final double meanErr = errSum / 1000;
+        // end points spread over about 2 units; the table's measurement noise alone accounts for about 0.025
+        assertTrue(meanErr < 0.1, "mean re-simulation error " + meanErr);
+        System.out.printf("IK end to end: mean re-simulation error %.4f%n", meanErr);
+    }
+
+    @Test
+    void sameSeedSameDesignsOtherSeedOtherDesigns() throws Exception {
+        final BufferedDataTable targets = NodeTestData.targets(new double[][]{{1.5, 0.2}, {1.0, -0.4}});
+        final List<Double> a = designs(targets, 7);
+        assertEquals(a, designs(targets, 7));
+        assertFalse(a.equals(designs(targets, 8)));
+    }
+
+    private static List<Double> designs(final BufferedDataTable targets, final int seed) throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", 5);
+        s.addInt("seed", seed);
+        h.loadSettings(s);
+        final List<Double> v = new ArrayList<>();
+        for (DataRow r : (BufferedDataTable)h.execute(s_model, targets)[0]) {
+            v.add(((DoubleValue)r.getCell(2)).getDoubleValue());
+        }
+        return v;
+    }
+
+    @Test
+    void scorerGivesCalibratedFiguresOnHeldOutRows() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        final BufferedDataTable test = NodeTestData.ikTable(1000, 2);
+        final PortObject[] out = h.execute(s_model, test);
+        final BufferedDataTable scored = (BufferedDataTable)out[0];
+        assertEquals(1000, scored.size());
+        final int lp = scored.getDataTableSpec().findColumnIndex("log p(x|y)");
+        final int zz = scored.getDataTableSpec().findColumnIndex("||z||^2");
+        double meanLogp = 0;
+        double meanZz = 0;
+        for (DataRow r : scored) {
+            meanLogp += ((DoubleValue)r.getCell(lp)).getDoubleValue() / 1000;
+            meanZz += ((DoubleValue)r.getCell(zz)).getDoubleValue() / 1000;
+            assertEquals("arm " + r.getKey().getString().substring(3), ((StringValue)r.getCell(6)).getStringValue(),
+                "input columns kept in order");
+        }
+        final Map<String, Double> stats = new HashMap<>();
+        for (DataRow r : (BufferedDataTable)out[1]) {
+            stats.put(r.getKey().getString(), ((DoubleValue)r.getCell(0)).getDoubleValue());
+        }
+        assertEquals(-meanLogp, stats.get("Mean NLL (nats per row)"), 1e-9, "mean NLL = -mean log p");
+        assertTrue(meanZz > 2 && meanZz < 6, "E||z||^2 should be near D = 4: " + meanZz);
+        final double cal = stats.get("Calibration error");
+        assertTrue(cal < 0.06, "calibration error " + cal);
+        assertEquals(1000.0, stats.get("Rows scored"));
+        assertEquals(0.0, stats.get("Rows skipped"));
+        assertTrue(Math.abs(stats.get("z0 mean")) < 0.3 && Math.abs(stats.get("z3 std") - 1) < 0.3, stats::toString);
+        assertEquals(stats.get("Calibration error"), h.flowVariables().get("cinn_calibration_error").getDoubleValue());
+        assertEquals(stats.get("Mean NLL (nats per row)"), h.flowVariables().get("cinn_mean_nll").getDoubleValue());
+        assertEquals(1000, h.flowVariables().get("cinn_rows_scored").getIntValue());
+        assertNull(h.warning());
+        System.out.printf("IK end to end: mean NLL %.3f nats, calibration error %.4f%n",
+            stats.get("Mean NLL (nats per row)"), cal);
+    }
+
+    @Test
+    void portObjectSurvivesSaveAndLoad() throws Exception {
+        final CinnPortObject copy = (CinnPortObject)NodeModelHarness.saveLoadPortObject(s_model);
+        assertEquals(s_model.getSpec().getXNames(), copy.getSpec().getXNames());
+        assertEquals(s_model.getSpec().getYTypes(), copy.getSpec().getYTypes());
+        assertEquals(s_model.getSpec().getArchitecture(), copy.getSpec().getArchitecture());
+        assertEquals(s_model.getSpec().getTrainingSummary(), copy.getSpec().getTrainingSummary());
+        final double[][] x = InverseKinematics.samplePrior(10, 5);
+        final double[][] y = InverseKinematics.forward(x);
+        assertArrayEquals(s_model.getModel().logDensity(x, y), copy.getModel().logDensity(x, y), 0.0);
+        assertEquals(s_model.getModel().info().history(), copy.getModel().info().history());
+        assertEquals(s_model.getSummary(), copy.getSummary());
+    }
+
+    @Test
+    void portViewsAreCreatedOnRequest() {
+        final var views = s_model.getViews();
+        assertEquals(2, views.length);
+        assertEquals("Loss curve", views[0].getName());
+        assertEquals("cINN summary", views[1].getName());
+    }
+}

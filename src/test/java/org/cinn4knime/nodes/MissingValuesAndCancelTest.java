@@ -1,0 +1,167 @@
+package org.cinn4knime.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
+import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
+import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.NodeModelHarness;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+
+/** Missing-value policies (skip with a counted warning, or fail naming row and column) and cancel. */
+class MissingValuesAndCancelTest {
+
+    private static final DataTableSpec SPEC = NodeTestData.doubleSpec("x0", "x1", "x2", "x3", "y0", "y1");
+
+    private static CinnPortObject s_model;
+
+    /** 200 IK rows; rows 5 (x2), 17 (y0) and 30 (x0, y1) have missing values. */
+    private static BufferedDataTable withMissing() {
+        final double[][] x = InverseKinematics.samplePrior(200, 3);
+        final double[][] y = InverseKinematics.forward(x);
+        final double[][] rows = new double[200][];
+        for (int i = 0; i < 200; i++) {
+            rows[i] = new double[]{x[i][0], x[i][1], x[i][2], x[i][3], y[i][0], y[i][1]};
+        }
+        rows[5][2] = Double.NaN;
+        rows[17][4] = Double.NaN;
+        rows[30][0] = Double.NaN;
+        rows[30][5] = Double.NaN;
+        return NodeModelHarness.createTable(SPEC, rows);
+    }
+
+    private static NodeModelHarness learner(final int epochs, final String missing) throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        NodeTestData.smallLearner(h, epochs);
+        final NodeSettings s = h.saveSettings();
+        s.addString("missing_values", missing);
+        s.addInt("blocks", 2);
+        s.addInt("subnet_width", 16);
+        s.addInt("batch_size", 50);
+        h.loadSettings(s);
+        return h;
+    }
+
+    private static String skip() {
+        return org.cinn4knime.nodes.common.MissingValuePolicy.SKIP.label();
+    }
+
+    private static String fail() {
+        return org.cinn4knime.nodes.common.MissingValuePolicy.FAIL.label();
+    }
+
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        final NodeModelHarness h = learner(2, skip());
+        s_model = (CinnPortObject)h.execute(withMissing())[0];
+        assertEquals(197, s_model.getSpec().getTrainingSummary().rows(), "3 rows with missing values skipped");
+        assertTrue(h.warning().contains("Skipped 3 of 200 rows") && h.warning().contains("'Row5'"), h.warning());
+    }
+
+    @Test
+    void learnerFailsNamingTheFirstRowAndColumn() throws Exception {
+        final Exception e = assertThrows(IllegalArgumentException.class, () -> learner(2, fail()).execute(withMissing()));
+        assertTrue(e.getMessage().contains("Row 'Row5'") && e.getMessage().contains("column 'x2'"), e.getMessage());
+    }
+
+    @Test
+    void samplerSkipsOrFailsOnMissingTargets() throws Exception {
+        final BufferedDataTable targets = NodeModelHarness.createTable(NodeTestData.doubleSpec("y0", "y1"),
+            new double[][]{{1.0, 0.1}, {Double.NaN, 0.3}, {1.2, -0.2}});
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", 4);
+        h.loadSettings(s);
+        final BufferedDataTable out = (BufferedDataTable)h.execute(s_model, targets)[0];
+        assertEquals(8, out.size());
+        assertTrue(h.warning().contains("Skipped 1 of 3 rows") && h.warning().contains("'Row1'"), h.warning());
+
+        s = h.saveSettings();
+        s.addString("missing_values", fail());
+        h.loadSettings(s);
+        final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, targets));
+        assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("y column 'y0'"), e.getMessage());
+    }
+
+    @Test
+    void scorerKeepsSkippedRowsWithMissingScoresAndCountsThem() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        final PortObject[] out = h.execute(s_model, withMissing());
+        final BufferedDataTable scored = (BufferedDataTable)out[0];
+        assertEquals(200, scored.size());
+        int missing = 0;
+        for (DataRow r : scored) {
+            final boolean m = r.getCell(6).isMissing();
+            assertEquals(m, r.getCell(7).isMissing());
+            if (m) {
+                missing++;
+                assertTrue(r.getKey().getString().matches("Row(5|17|30)"), r.getKey()::toString);
+            }
+        }
+        assertEquals(3, missing);
+        final Map<String, Double> stats = new HashMap<>();
+        for (DataRow r : (BufferedDataTable)out[1]) {
+            stats.put(r.getKey().getString(), ((DoubleValue)r.getCell(0)).getDoubleValue());
+        }
+        assertEquals(197.0, stats.get("Rows scored"));
+        assertEquals(3.0, stats.get("Rows skipped"));
+        assertEquals(3, h.flowVariables().get("cinn_rows_skipped").getIntValue());
+        assertTrue(h.warning().contains("Skipped 3 of 200 rows"), h.warning());
+    }
+
+    @Test
+    void scorerFailsNamingTheRowWhenAskedTo() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addString("missing_values", fail());
+        h.loadSettings(s);
+        final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, withMissing()));
+        assertTrue(e.getMessage().contains("Row 'Row5'") && e.getMessage().contains("column 'x2'"), e.getMessage());
+    }
+
+    @Test
+    void cancelDuringTrainingLeavesNoOutputAndTheNodeRunsAgain() throws Exception {
+        final NodeModelHarness h = learner(50, skip());
+        h.cancelAfter(3);
+        assertThrows(CanceledExecutionException.class, () -> h.execute(withMissing()));
+        assertTrue(h.progressCalls() < 20, "stopped within a batch or two, not after 50 epochs: "
+            + h.progressCalls() + " progress calls");
+        assertFalse(h.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch 2/")),
+            "cancelled in the first epoch: " + h.progressMessages());
+
+        final NodeModelHarness again = new NodeModelHarness(h.model());
+        final NodeSettings s = again.saveSettings();
+        s.addInt("epochs", 1);
+        again.loadSettings(s);
+        final PortObject[] out = again.execute(withMissing());
+        assertEquals(1, ((BufferedDataTable)out[1]).size(), "history of the re-run");
+    }
+
+    @Test
+    void cancelDuringSamplingStopsIt() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", 100_000);
+        h.loadSettings(s);
+        h.cancelAfter(2);
+        final BufferedDataTable targets = NodeTestData.targets(new double[][]{{1.0, 0.0}, {1.5, 0.5}});
+        assertThrows(CanceledExecutionException.class, () -> h.execute(s_model, targets));
+        assertTrue(h.progressCalls() < 10, h.progressCalls() + " progress calls");
+    }
+}
