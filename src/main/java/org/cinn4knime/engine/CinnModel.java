@@ -1,0 +1,281 @@
+package org.cinn4knime.engine;
+
+import java.util.List;
+
+import org.cinn4knime.engine.nn.FlowNet;
+import org.cinn4knime.engine.nn.Host;
+import org.cinn4knime.engine.stats.Gaussian;
+
+/**
+ * A trained cINN with its column names, standardisation and provenance. Immutable from the outside; the methods
+ * are synchronized because the network keeps per-batch buffers.
+ */
+public final class CinnModel {
+    /** Rows per network pass in forward/inverse/scoring, and the largest chunk handed to a {@link SampleSink}. */
+    public static final int CHUNK_ROWS = 2048;
+    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+    private final List<String> xNames;
+    private final List<String> yNames;
+    private final CinnArchitecture arch;
+    private final TrainingSettings settings;
+    private final ModelInfo info;
+    private final Standardisation std;
+    private final int[][] perms;
+    private final double[] params;
+    private FlowNet net;
+
+    CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
+            ModelInfo info, Standardisation std, int[][] perms, double[] params) {
+        this.xNames = List.copyOf(xNames);
+        this.yNames = List.copyOf(yNames);
+        this.arch = arch;
+        this.settings = settings;
+        this.info = info;
+        this.std = std;
+        this.perms = perms;
+        this.params = params;
+    }
+
+    public List<String> xNames() {
+        return xNames;
+    }
+
+    public List<String> yNames() {
+        return yNames;
+    }
+
+    public int xDim() {
+        return xNames.size();
+    }
+
+    public int yDim() {
+        return yNames.size();
+    }
+
+    public CinnArchitecture architecture() {
+        return arch;
+    }
+
+    public TrainingSettings trainingSettings() {
+        return settings;
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    Standardisation standardisation() {
+        return std;
+    }
+
+    int[][] permutations() {
+        return perms;
+    }
+
+    double[] parameters() {
+        return params;
+    }
+
+    /** Same model with other provenance (used by the model file reader). */
+    CinnModel withInfo(ModelInfo newInfo) {
+        return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params);
+    }
+
+    private FlowNet net() {
+        if (net == null) {
+            Nd4jRuntime.ensureInitialisedUnchecked();
+            FlowNet n = new FlowNet(xDim(), yDim(), arch, perms);
+            n.setParameters(params);
+            net = n;
+        }
+        return net;
+    }
+
+    /** Forward pass in the user's units: z and log p(x|y) per row (includes the standardisation log-det). */
+    public synchronized ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
+        int n = checkRows(x, y, "design", xDim(), xNames);
+        int d = xDim();
+        double[][] z = new double[n][d];
+        double[] logp = new double[n];
+        double[] zz = new double[n];
+        FlowNet f = net();
+        for (int from = 0; from < n; from += CHUNK_ROWS) {
+            int m = Math.min(CHUNK_ROWS, n - from);
+            FlowNet.Workspace ws = f.workspace(m);
+            double[] xf = new double[d * m];
+            Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
+            f.setInput(ws, xf);
+            f.setCondition(ws, conditionFeatureMajor(y, from, m));
+            f.forward(ws);
+            double[] zf = Host.get(ws.z());
+            double[] ld = f.logDet(ws);
+            for (int r = 0; r < m; r++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double v = zf[j * m + r];
+                    z[from + r][j] = v;
+                    s += v * v;
+                }
+                zz[from + r] = s;
+                logp[from + r] = logDensity(s, ld[r]);
+            }
+        }
+        return new ForwardResult(z, logp, zz);
+    }
+
+    private double logDensity(double zSquared, double netLogDet) {
+        return -0.5 * zSquared - xDim() * HALF_LOG_2PI + netLogDet + std.xLogDet();
+    }
+
+    private double[] conditionFeatureMajor(double[][] y, int from, int m) {
+        double[] yf = new double[yDim() * m];
+        Standardisation.toFeatureMajor(y, from, m, std.yMean(), std.yStd(), yf);
+        return yf;
+    }
+
+    /** Inverse pass: z → x in the user's units. */
+    public synchronized double[][] inverse(double[][] z, double[][] y) throws CinnDataException {
+        int n = checkRows(z, y, "latent", xDim(), null);
+        int d = xDim();
+        double[][] x = new double[n][];
+        FlowNet f = net();
+        for (int from = 0; from < n; from += CHUNK_ROWS) {
+            int m = Math.min(CHUNK_ROWS, n - from);
+            FlowNet.Workspace ws = f.workspace(m);
+            double[] zf = new double[d * m];
+            for (int r = 0; r < m; r++) {
+                for (int j = 0; j < d; j++) {
+                    zf[j * m + r] = z[from + r][j];
+                }
+            }
+            f.setLatent(ws, zf);
+            f.setCondition(ws, conditionFeatureMajor(y, from, m));
+            f.inverse(ws);
+            double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+            System.arraycopy(part, 0, x, from, m);
+        }
+        return x;
+    }
+
+    /** log p(x|y) per row in nats, in the units of x. */
+    public double[] logDensity(double[][] x, double[][] y) throws CinnDataException {
+        return forward(x, y).logDensity();
+    }
+
+    /**
+     * Streams designs: for every target row r, {@code samplesPerRow} draws z ~ N(0, T²·I) inverted to x. The draws
+     * of row r come from a generator seeded by (seed, r), so results do not depend on chunking. The sink gets chunks
+     * of at most {@link #CHUNK_ROWS} rows, in target-row order.
+     */
+    public synchronized void sample(double[][] targets, int samplesPerRow, double temperature, long seed,
+            boolean withLogDensity, SampleSink sink, ProgressListener listener) throws CinnException {
+        if (samplesPerRow < 1) {
+            throw new CinnException("Samples per target row must be at least 1, but is " + samplesPerRow + ".");
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new CinnException("Temperature must be a positive number, but is " + temperature + ".");
+        }
+        int nt = checkRows(targets, targets, "target", yDim(), yNames);
+        ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
+        int d = xDim();
+        long total = (long) nt * samplesPerRow;
+        long done = 0;
+        FlowNet f = net();
+        int row = 0;
+        int sampleIdx = 0;
+        Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, 0)) : null;
+        while (done < total) {
+            if (pl.isCancelRequested()) {
+                throw new CancelledException("Sampling was cancelled after " + done + " of " + total + " designs.");
+            }
+            int m = (int) Math.min(CHUNK_ROWS, total - done);
+            int[] tr = new int[m];
+            int[] si = new int[m];
+            double[] zf = new double[d * m];
+            double[] yf = new double[yDim() * m];
+            double[] zz = new double[m];
+            for (int r = 0; r < m; r++) {
+                if (sampleIdx == samplesPerRow) {
+                    row++;
+                    sampleIdx = 0;
+                    g = new Gaussian(Gaussian.derive(seed, row));
+                }
+                tr[r] = row;
+                si[r] = sampleIdx++;
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double v = temperature * g.next();
+                    zf[j * m + r] = v;
+                    s += v * v;
+                }
+                zz[r] = s;
+                double[] t = targets[row];
+                for (int j = 0; j < yDim(); j++) {
+                    yf[j * m + r] = (t[j] - std.yMean()[j]) / std.yStd()[j];
+                }
+            }
+            FlowNet.Workspace ws = f.workspace(m);
+            f.setLatent(ws, zf);
+            f.setCondition(ws, yf);
+            f.inverse(ws);
+            double[][] designs = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+            double[] logp = null;
+            if (withLogDensity) {
+                double[] ld = f.logDet(ws);
+                logp = new double[m];
+                for (int r = 0; r < m; r++) {
+                    logp[r] = logDensity(zz[r], ld[r]);
+                }
+            }
+            sink.accept(new SampleChunk(tr, si, designs, logp));
+            done += m;
+            pl.progress((double) done / total, "Sampled " + done + " of " + total + " designs");
+        }
+    }
+
+    /** A streaming scorer for (x, y) rows. */
+    public Scorer newScorer() {
+        return new Scorer(this);
+    }
+
+    /**
+     * Checks row counts, widths and finiteness.
+     *
+     * @return the number of rows
+     */
+    private int checkRows(double[][] a, double[][] y, String what, int width, List<String> names)
+            throws CinnDataException {
+        if (a == null || y == null) {
+            throw new CinnDataException("No " + what + " rows were given.");
+        }
+        if (a != y && a.length != y.length) {
+            throw new CinnDataException("There are " + a.length + " " + what + " rows but " + y.length
+                    + " target rows; both must have the same rows.");
+        }
+        checkBlock(a, width, what, names);
+        if (a != y) {
+            checkBlock(y, yDim(), "target", yNames);
+        }
+        return a.length;
+    }
+
+    private static void checkBlock(double[][] a, int width, String what, List<String> names)
+            throws CinnDataException {
+        for (int r = 0; r < a.length; r++) {
+            double[] row = a[r];
+            if (row == null || row.length != width) {
+                throw new CinnDataException("Row number " + (r + 1) + " has " + (row == null ? 0 : row.length) + " "
+                        + what + " values, but the model expects " + width
+                        + (names == null ? "" : " (" + String.join(", ", names) + ")") + ".");
+            }
+            for (int j = 0; j < width; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new CinnDataException("The " + what + " value in row number " + (r + 1) + ", column "
+                            + (names == null ? String.valueOf(j + 1) : "'" + names.get(j) + "'")
+                            + " is missing, NaN or infinite.");
+                }
+            }
+        }
+    }
+}

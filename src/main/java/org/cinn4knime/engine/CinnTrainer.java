@@ -1,0 +1,434 @@
+package org.cinn4knime.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.cinn4knime.engine.nn.Adam;
+import org.cinn4knime.engine.nn.FlowNet;
+
+/** Trains a cINN by maximum likelihood (see issue 3 and {@code docs/engine-api.md}). */
+public final class CinnTrainer {
+    /** Rollbacks after a non-finite loss before training gives up. */
+    static final int MAX_ROLLBACKS = 3;
+    /** Test hook: the optimiser step (0-based, counted over the whole run) whose loss is replaced by NaN; −1: off. */
+    static volatile long injectNonFiniteLossAtStep = -1;
+
+    private CinnTrainer() {
+    }
+
+    public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
+            ProgressListener listener) throws CinnException {
+        try {
+            arch.validate();
+            settings.validate();
+        } catch (IllegalArgumentException e) {
+            throw new CinnException(e.getMessage(), e);
+        }
+        data.validate();
+        ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
+        Nd4jRuntime.ensureInitialised();
+        Nd4jRuntime.setThreads(settings.threads());
+        return new Run(data, arch, settings, pl).run();
+    }
+
+    /** One training run. */
+    private static final class Run {
+        final TrainingData data;
+        final CinnArchitecture arch;
+        final TrainingSettings s;
+        final ProgressListener pl;
+        final int d;
+        final int c;
+        final int nTrain;
+        final int nVal;
+        final double[][] xt; // [D][nTrain] standardised training x
+        final double[][] yt;
+        final double[][] xv; // [D][nVal]
+        final double[][] yv;
+        final Standardisation std;
+        final List<String> warnings = new ArrayList<>();
+
+        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, ProgressListener pl)
+                throws CinnDataException {
+            this.data = data;
+            this.arch = arch;
+            this.s = s;
+            this.pl = pl;
+            int n = data.rows();
+            d = data.xDim();
+            c = data.yDim();
+            nVal = (int) Math.round(s.validationFraction() * n);
+            nTrain = n - nVal;
+            if (nTrain < 2) {
+                throw new CinnDataException("Only " + nTrain + " training row(s) remain after holding out " + nVal
+                        + " of " + n + " rows for validation (validation fraction " + s.validationFraction()
+                        + "); at least 2 are needed. Provide more rows or lower the validation fraction.");
+            }
+            if (nTrain < s.batchSize()) {
+                throw new CinnDataException("There are only " + nTrain + " training rows"
+                        + (nVal > 0 ? " (after holding out " + nVal + " for validation)" : "")
+                        + ", fewer than the batch size " + s.batchSize() + ". Lower the batch size to at most "
+                        + nTrain + " or provide more rows.");
+            }
+            int[] order = permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
+            int[] trainRows = new int[nTrain];
+            int[] valRows = new int[nVal];
+            System.arraycopy(order, 0, valRows, 0, nVal);
+            System.arraycopy(order, nVal, trainRows, 0, nTrain);
+            java.util.Arrays.sort(trainRows);
+            java.util.Arrays.sort(valRows);
+            double[][] x = data.x();
+            double[][] y = data.y();
+            String[] xn = data.xNames();
+            String[] yn = data.yNames();
+            double[] xm = new double[d];
+            double[] xs = new double[d];
+            double[] ym = new double[c];
+            double[] ys = new double[c];
+            meanStd(x, trainRows, xm, xs, xn);
+            meanStd(y, trainRows, ym, ys, yn);
+            std = new Standardisation(xm, xs, ym, ys);
+            xt = columns(x, trainRows, xm, xs);
+            yt = columns(y, trainRows, ym, ys);
+            xv = columns(x, valRows, xm, xs);
+            yv = columns(y, valRows, ym, ys);
+        }
+
+        private static void meanStd(double[][] v, int[] rows, double[] mean, double[] sd, String[] names)
+                throws CinnDataException {
+            for (int j = 0; j < mean.length; j++) {
+                double m = 0;
+                for (int r : rows) {
+                    m += v[r][j];
+                }
+                m /= rows.length;
+                double ss = 0;
+                for (int r : rows) {
+                    double e = v[r][j] - m;
+                    ss += e * e;
+                }
+                double s = Math.sqrt(ss / (rows.length - 1));
+                if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
+                    throw new CinnDataException("Column '" + names[j] + "' is constant within the training rows "
+                            + "(after the validation split); a cINN cannot learn from it. Remove the column or "
+                            + "provide more varied rows.");
+                }
+                mean[j] = m;
+                sd[j] = s;
+            }
+        }
+
+        private static double[][] columns(double[][] v, int[] rows, double[] mean, double[] sd) {
+            double[][] out = new double[mean.length][rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                double[] row = v[rows[i]];
+                for (int j = 0; j < mean.length; j++) {
+                    out[j][i] = (row[j] - mean[j]) / sd[j];
+                }
+            }
+            return out;
+        }
+
+        TrainingResult run() throws CinnException {
+            int[][] perms = FlowNet.randomPermutations(d, arch.blocks(), s.seed());
+            FlowNet net = new FlowNet(d, c, arch, perms);
+            double[] params = net.initialParameters(s.seed());
+            net.setParameters(params);
+            SplittableRandom shuffle = new SplittableRandom(s.seed() ^ 0x5EED5EEDL);
+            int[] order = new int[nTrain];
+            for (int i = 0; i < nTrain; i++) {
+                order[i] = i;
+            }
+            int bs = s.batchSize();
+            int batchesPerEpoch = (nTrain + bs - 1) / bs;
+            if (arch.actNorm()) {
+                FlowNet.Workspace ws = net.workspace(bs);
+                loadBatch(net, ws, order, 0, bs);
+                net.initActNorm(ws);
+                params = net.parameters();
+            }
+            Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.weightDecay(), s.gradientClipNorm());
+            double[] grad = new double[params.length];
+            // rollback state: end of the last finite epoch
+            double[] goodParams = params.clone();
+            Adam goodAdam = adam.copy();
+            double[] bestParams = params.clone();
+            int bestEpoch = 0;
+            double bestScore = Double.POSITIVE_INFINITY;
+            double bestVal = Double.NaN;
+            List<EpochStats> history = new ArrayList<>();
+            double lrFactor = 1.0;
+            int rollbacks = 0;
+            long step = 0;
+            int sinceBest = 0;
+            int risingWhileFalling = 0;
+            String stopReason = "completed";
+            boolean hasVal = nVal > 0;
+            int epochs = s.epochs();
+            for (int e = 0; e < epochs; e++) {
+                double lr = s.learningRateAt(e) * lrFactor;
+                shuffle(order, shuffle);
+                double lossSum = 0;
+                boolean failed = false;
+                String failure = null;
+                for (int b = 0; b < batchesPerEpoch; b++) {
+                    if (pl.isCancelRequested()) {
+                        throw new CancelledException("Training was cancelled in epoch " + (e + 1) + ".");
+                    }
+                    int from = b * bs;
+                    int m = Math.min(bs, nTrain - from);
+                    FlowNet.Workspace ws = net.workspace(m);
+                    loadBatch(net, ws, order, from, m);
+                    net.forward(ws);
+                    double loss = step++ == injectNonFiniteLossAtStep ? Double.NaN : net.loss(ws);
+                    net.backward(ws);
+                    net.gradients(grad);
+                    double gn = Adam.norm(grad);
+                    if (!Double.isFinite(loss) || !Double.isFinite(gn)) {
+                        failed = true;
+                        failure = "a non-finite " + (Double.isFinite(loss) ? "gradient" : "loss")
+                                + " (NaN or infinity) in epoch " + (e + 1) + ", batch " + (b + 1);
+                        break;
+                    }
+                    lossSum += loss * m;
+                    adam.step(params, grad, gn, lr, net);
+                    net.setParameters(params);
+                    pl.progress((e + (b + 1.0) / batchesPerEpoch) / epochs, String.format(Locale.ROOT,
+                            "Epoch %d/%d, batch %d/%d, loss %.4f", e + 1, epochs, b + 1, batchesPerEpoch, loss));
+                }
+                double trainLoss = lossSum / nTrain;
+                double valLoss = Double.NaN;
+                if (!failed && hasVal) {
+                    valLoss = evaluate(net, xv, yv);
+                    if (!Double.isFinite(valLoss)) {
+                        failed = true;
+                        failure = "a non-finite validation loss (NaN or infinity) after epoch " + (e + 1);
+                    }
+                }
+                if (failed) {
+                    rollbacks++;
+                    params = goodParams.clone();
+                    adam = goodAdam.copy();
+                    net.setParameters(params);
+                    if (rollbacks >= MAX_ROLLBACKS) {
+                        warnings.add("Training hit " + failure + " for the " + MAX_ROLLBACKS + ". time; it stopped "
+                                + "and kept the best weights found before. Lower the learning rate or the clamp, "
+                                + "or enable gradient clipping.");
+                        stopReason = "stopped after repeated non-finite loss (NaN or infinity)";
+                        break;
+                    }
+                    lrFactor *= 0.1;
+                    warnings.add("Training hit " + failure + ". It rolled back to the weights of the last good "
+                            + "epoch and went on with a 10× lower learning rate (" + fmt(s.learningRateAt(e)
+                            * lrFactor) + "). If this happens often: lower the learning rate or the clamp, or "
+                            + "enable gradient clipping.");
+                    e--; // repeat the epoch
+                    continue;
+                }
+                goodParams = params.clone();
+                goodAdam = adam.copy();
+                double score = hasVal ? valLoss : trainLoss;
+                boolean best = score < bestScore;
+                if (best) {
+                    bestScore = score;
+                    bestEpoch = e + 1;
+                    bestVal = valLoss;
+                    bestParams = params.clone();
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                if (hasVal && history.size() > 0) {
+                    EpochStats prev = history.get(history.size() - 1);
+                    risingWhileFalling = valLoss > prev.validationLoss() && trainLoss < prev.trainLoss()
+                            ? risingWhileFalling + 1 : 0;
+                }
+                EpochStats st = new EpochStats(e + 1, trainLoss, valLoss, lr, best);
+                history.add(st);
+                pl.epochFinished(st);
+                if (hasVal && s.patience() > 0 && sinceBest >= s.patience()) {
+                    stopReason = "early stopping after " + s.patience() + " epochs without improvement (best epoch "
+                            + bestEpoch + ")";
+                    break;
+                }
+            }
+            if (history.isEmpty()) {
+                throw new CinnException("Training failed: " + (warnings.isEmpty() ? "no epoch finished."
+                        : warnings.get(warnings.size() - 1)));
+            }
+            double[] finalParams = hasVal ? bestParams : params;
+            if (!hasVal) {
+                bestEpoch = history.size();
+            }
+            for (double v : finalParams) {
+                if (!Double.isFinite(v)) {
+                    throw new CinnException("Training produced non-finite weights; no model is returned. Lower the "
+                            + "learning rate or the clamp.");
+                }
+            }
+            lossHealth(history, bestEpoch);
+            Map<String, String> versions = libraryVersions();
+            ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
+                    versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
+            CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
+                    perms, finalParams);
+            pl.progress(1.0, "Training finished: " + stopReason);
+            return new TrainingResult(model);
+        }
+
+        private void lossHealth(List<EpochStats> history, int bestEpoch) {
+            EpochStats best = history.get(bestEpoch - 1);
+            EpochStats last = history.get(history.size() - 1);
+            double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
+            double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
+            if (minTrain < 0) {
+                warnings.add("Note: the loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
+                        + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
+                        + "negative value means a high probability density.");
+            }
+            int window = s.patience() > 0 ? s.patience() : 5;
+            int rising = 0;
+            int maxRising = 0;
+            for (int i = 1; i < history.size(); i++) {
+                EpochStats p = history.get(i - 1);
+                EpochStats q = history.get(i);
+                rising = q.validationLoss() > p.validationLoss() && q.trainLoss() < p.trainLoss() ? rising + 1 : 0;
+                maxRising = Math.max(maxRising, rising);
+            }
+            if (maxRising >= window) {
+                warnings.add("Overfitting: the validation loss rose for " + maxRising + " epochs in a row while the "
+                        + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
+                        + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
+            }
+            if (!Double.isNaN(last.validationLoss())) {
+                double gap = (last.validationLoss() - last.trainLoss()) / d;
+                if (gap > 0.5) {
+                    warnings.add("Overfitting: at the end the validation loss is " + fmt(gap) + " nats per dimension "
+                            + "above the training loss (" + fmt(last.validationLoss()) + " vs " + fmt(last.trainLoss())
+                            + "). Use more rows, fewer epochs, a smaller network or more weight decay.");
+                }
+            }
+            double threshold = s.instabilityThresholdPerDim();
+            if (bestLoss / d < threshold) {
+                warnings.add("The loss fell to " + fmt(bestLoss / d) + " nats per dimension, below the threshold of "
+                        + fmt(threshold) + " (setting 'instability threshold per dimension'). Such extreme "
+                        + "likelihoods hint at numerical instability or overfitting, or at design columns that are "
+                        + "(almost) exact functions of each other or of the targets. Check the results with the "
+                        + "Scorer on held-out rows.");
+            }
+        }
+
+        private void loadBatch(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
+            double[] xb = new double[d * m];
+            double[] yb = new double[c * m];
+            for (int j = 0; j < d; j++) {
+                double[] col = xt[j];
+                int o = j * m;
+                for (int r = 0; r < m; r++) {
+                    xb[o + r] = col[order[from + r]];
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                double[] col = yt[j];
+                int o = j * m;
+                for (int r = 0; r < m; r++) {
+                    yb[o + r] = col[order[from + r]];
+                }
+            }
+            net.setInput(ws, xb);
+            net.setCondition(ws, yb);
+        }
+
+        /** Mean loss over feature-major standardised columns. */
+        private double evaluate(FlowNet net, double[][] xc, double[][] yc) {
+            int n = xc[0].length;
+            double sum = 0;
+            for (int from = 0; from < n; from += CinnModel.CHUNK_ROWS) {
+                int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
+                double[] xb = new double[d * m];
+                double[] yb = new double[c * m];
+                for (int j = 0; j < d; j++) {
+                    System.arraycopy(xc[j], from, xb, j * m, m);
+                }
+                for (int j = 0; j < c; j++) {
+                    System.arraycopy(yc[j], from, yb, j * m, m);
+                }
+                FlowNet.Workspace ws = net.workspace(m);
+                net.setInput(ws, xb);
+                net.setCondition(ws, yb);
+                net.forward(ws);
+                sum += net.loss(ws) * m;
+            }
+            return sum / n;
+        }
+    }
+
+    static int[] permutation(int n, SplittableRandom rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p, rnd);
+        return p;
+    }
+
+    static void shuffle(int[] p, SplittableRandom rnd) {
+        for (int i = p.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** SHA-256 over the column names and all values of the training data. */
+    static String fingerprint(TrainingData data) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String n : data.xNames()) {
+                md.update(("x:" + n + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String n : data.yNames()) {
+                md.update(("y:" + n + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            ByteBuffer bb = ByteBuffer.allocate(8 * (data.xDim() + data.yDim()));
+            for (int r = 0; r < data.rows(); r++) {
+                bb.clear();
+                for (double v : data.x()[r]) {
+                    bb.putDouble(v);
+                }
+                for (double v : data.y()[r]) {
+                    bb.putDouble(v);
+                }
+                md.update(bb.array(), 0, bb.position());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> libraryVersions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Package p = CinnTrainer.class.getPackage();
+        m.put("cinn4knime", p != null && p.getImplementationVersion() != null ? p.getImplementationVersion()
+                : "0.1.0-dev");
+        m.put("nd4j", "1.0.0-M2.1");
+        m.put("java", System.getProperty("java.version"));
+        return m;
+    }
+}

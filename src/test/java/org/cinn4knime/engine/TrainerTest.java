@@ -1,0 +1,348 @@
+package org.cinn4knime.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.stats.Gaussian;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Training on a conditional density with a known answer, repeatability, diagnostics and every bad input. */
+class TrainerTest {
+    // x | y ~ N(A y + b, L Lᵀ), in user units far from standardised ones
+    static final double[][] A = {{2.0, -1.0}, {0.5, 1.5}};
+    static final double[] B = {10.0, -3.0};
+    static final double[][] L = {{0.3, 0.0}, {0.2, 0.4}};
+    static final String[] XN = {"a", "b"};
+    static final String[] YN = {"u", "v"};
+
+    static CinnModel gaussModel;
+    static TrainingResult gaussResult;
+
+    static double[][][] gaussData(int n, long seed) {
+        Gaussian g = new Gaussian(seed);
+        double[][] x = new double[n][2];
+        double[][] y = new double[n][2];
+        for (int r = 0; r < n; r++) {
+            y[r][0] = 5 + 3 * g.next();
+            y[r][1] = -2 + 0.5 * g.next();
+            double e0 = g.next();
+            double e1 = g.next();
+            for (int i = 0; i < 2; i++) {
+                x[r][i] = A[i][0] * y[r][0] + A[i][1] * y[r][1] + B[i] + L[i][0] * e0 + L[i][1] * e1;
+            }
+        }
+        return new double[][][] {x, y};
+    }
+
+    /** True mean NLL of rows under the generating density. */
+    static double trueNll(double[][] x, double[][] y) {
+        double logDetL = Math.log(L[0][0] * L[1][1]);
+        double sum = 0;
+        for (int r = 0; r < x.length; r++) {
+            double r0 = x[r][0] - (A[0][0] * y[r][0] + A[0][1] * y[r][1] + B[0]);
+            double r1 = x[r][1] - (A[1][0] * y[r][0] + A[1][1] * y[r][1] + B[1]);
+            double e0 = r0 / L[0][0];
+            double e1 = (r1 - L[1][0] * e0) / L[1][1];
+            sum += 0.5 * (e0 * e0 + e1 * e1) + logDetL + Math.log(2 * Math.PI);
+        }
+        return sum / x.length;
+    }
+
+    static TrainingSettings small() {
+        return TrainingSettings.defaults().withEpochs(12).withBatchSize(200).withLearningRate(3e-3).withPatience(0);
+    }
+
+    static CinnArchitecture smallArch() {
+        return CinnArchitecture.defaults().withBlocks(3).withSubnetWidth(32);
+    }
+
+    @BeforeAll
+    static void trainGauss() throws Exception {
+        double[][][] d = gaussData(4000, 1);
+        gaussResult = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(), small(), null);
+        gaussModel = gaussResult.model();
+    }
+
+    @AfterEach
+    void resetHook() {
+        CinnTrainer.injectNonFiniteLossAtStep = -1;
+    }
+
+    @Test
+    void learnsKnownConditionalDensity() throws Exception {
+        double[][][] test = gaussData(3000, 99);
+        double truth = trueNll(test[0], test[1]);
+        Scorer sc = gaussModel.newScorer();
+        sc.add(test[0], test[1]);
+        ScoreReport rep = sc.finish();
+        // an (almost) untrained model of the same shape, for contrast
+        double[][][] d = gaussData(4000, 1);
+        CinnModel untrained = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(),
+                small().withEpochs(1).withLearningRate(1e-12), null).model();
+        Scorer su = untrained.newScorer();
+        su.add(test[0], test[1]);
+        double before = su.finish().meanNll();
+        assertTrue(before > truth + 1.0, "untrained " + before + " vs truth " + truth);
+        assertEquals(truth, rep.meanNll(), 0.08, "held-out NLL vs the true NLL");
+        assertEquals(rep.meanNll() / 2, rep.nllPerDim(), 1e-12);
+        assertEquals(rep.nllPerDim() / Math.log(2), rep.bitsPerDim(), 1e-12);
+        assertTrue(rep.calibrationError() < 0.03, "calibration error " + rep.calibrationError());
+        for (int j = 0; j < 2; j++) {
+            assertEquals(0.0, rep.zMean()[j], 0.1);
+            assertEquals(1.0, rep.zStd()[j], 0.1);
+        }
+        // the history is per epoch and the loss fell
+        List<EpochStats> h = gaussResult.history();
+        assertEquals(12, h.size());
+        assertTrue(h.get(h.size() - 1).validationLoss() < h.get(0).validationLoss());
+    }
+
+    @Test
+    void samplesFollowTheConditionalDensityAndDoNotDependOnChunking() throws Exception {
+        double[][] targets = {{5, -2}, {8, -1.5}};
+        int per = 3000; // row 0 spans two chunks of CinnModel.CHUNK_ROWS
+        List<SampleChunk> chunks = new ArrayList<>();
+        gaussModel.sample(targets, per, 1.0, 7L, true, chunks::add, null);
+        int total = chunks.stream().mapToInt(SampleChunk::size).sum();
+        assertEquals(2 * per, total);
+        assertTrue(chunks.stream().allMatch(c -> c.size() <= CinnModel.CHUNK_ROWS));
+        double[][] designs = new double[total][];
+        double[] logp = new double[total];
+        int[] rowOf = new int[total];
+        int k = 0;
+        for (SampleChunk c : chunks) {
+            for (int i = 0; i < c.size(); i++) {
+                designs[k] = c.designs()[i];
+                logp[k] = c.logDensity()[i];
+                rowOf[k] = c.targetRow()[i];
+                assertEquals(k % per, c.sampleIndex()[i]);
+                k++;
+            }
+        }
+        // reconstruct the latent draws of row 1 from its own seed and invert them directly
+        Gaussian g = new Gaussian(Gaussian.derive(7L, 1));
+        double[][] z = new double[per][2];
+        double[][] ys = new double[per][];
+        for (int i = 0; i < per; i++) {
+            z[i][0] = g.next();
+            z[i][1] = g.next();
+            ys[i] = targets[1];
+        }
+        double[][] direct = gaussModel.inverse(z, ys);
+        for (int i = 0; i < per; i++) {
+            assertArrayEquals(direct[i], designs[per + i], 1e-4); // float model: batch shapes change rounding
+        }
+        // log-densities of the sampler equal the forward pass
+        double[][] yAll = new double[total][];
+        for (int i = 0; i < total; i++) {
+            yAll[i] = targets[rowOf[i]];
+        }
+        double[] lp = gaussModel.logDensity(designs, yAll);
+        for (int i = 0; i < total; i += 97) {
+            assertEquals(lp[i], logp[i], 1e-3);
+        }
+        // conditional mean ≈ A y + b
+        for (int r = 0; r < 2; r++) {
+            for (int j = 0; j < 2; j++) {
+                double mean = 0;
+                for (int i = 0; i < per; i++) {
+                    mean += designs[r * per + i][j];
+                }
+                mean /= per;
+                double expect = A[j][0] * targets[r][0] + A[j][1] * targets[r][1] + B[j];
+                assertEquals(expect, mean, 0.08, "mean of x" + j + " for target " + r);
+            }
+        }
+    }
+
+    @Test
+    void temperatureShrinksTheSpread() throws Exception {
+        double[][] targets = {{5, -2}};
+        double[] spread = new double[2];
+        double[] temps = {1.0, 0.5};
+        for (int t = 0; t < 2; t++) {
+            List<double[]> xs = new ArrayList<>();
+            gaussModel.sample(targets, 2000, temps[t], 3L, false, c -> xs.addAll(Arrays.asList(c.designs())), null);
+            double m = xs.stream().mapToDouble(v -> v[0]).average().orElseThrow();
+            spread[t] = Math.sqrt(xs.stream().mapToDouble(v -> (v[0] - m) * (v[0] - m)).average().orElseThrow());
+        }
+        assertEquals(0.5, spread[1] / spread[0], 0.08);
+    }
+
+    @Test
+    void sameSeedSameModelOtherSeedOtherModel() throws Exception {
+        double[][] x = InverseKinematics.samplePrior(600, 5);
+        double[][] y = InverseKinematics.forward(x);
+        TrainingData data = new TrainingData(InverseKinematics.X_NAMES, x, InverseKinematics.Y_NAMES, y, null);
+        TrainingSettings s = small().withEpochs(2).withBatchSize(100);
+        CinnModel m1 = CinnTrainer.train(data, smallArch(), s, null).model();
+        CinnModel m2 = CinnTrainer.train(data, smallArch(), s, null).model();
+        CinnModel m3 = CinnTrainer.train(data, smallArch(), s.withSeed(43), null).model();
+        assertArrayEquals(m1.parameters(), m2.parameters());
+        assertFalse(Arrays.equals(m1.parameters(), m3.parameters()));
+        List<double[]> a = new ArrayList<>();
+        List<double[]> b = new ArrayList<>();
+        m1.sample(new double[][] {{1, 0.5}}, 100, 1, 9L, false, c -> a.addAll(Arrays.asList(c.designs())), null);
+        m2.sample(new double[][] {{1, 0.5}}, 100, 1, 9L, false, c -> b.addAll(Arrays.asList(c.designs())), null);
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i), b.get(i));
+        }
+        assertEquals(m1.info().dataFingerprint(), m2.info().dataFingerprint());
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestWeights() throws Exception {
+        double[][][] d = gaussData(300, 4);
+        TrainingData data = new TrainingData(XN, d[0], YN, d[1], null);
+        TrainingSettings s = TrainingSettings.defaults().withEpochs(300).withBatchSize(30).withLearningRate(1e-2)
+                .withLrDecayAt().withPatience(3).withValidationFraction(0.3).withWeightDecay(0);
+        TrainingResult r = CinnTrainer.train(data, CinnArchitecture.defaults().withBlocks(4).withSubnetWidth(64)
+                .withPrecision(Precision.DOUBLE), s, null);
+        assertTrue(r.stopReason().startsWith("early stopping after 3 epochs"), r.stopReason());
+        assertEquals(r.bestEpoch() + 3, r.history().size());
+        EpochStats best = r.history().get(r.bestEpoch() - 1);
+        assertTrue(best.best());
+        // recompute the validation loss of the returned model on the validation rows of the seeded split
+        int n = 300;
+        int nVal = 90;
+        int[] order = CinnTrainer.permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
+        int[] val = Arrays.copyOf(order, nVal);
+        Arrays.sort(val);
+        double[][] xv = new double[nVal][];
+        double[][] yv = new double[nVal][];
+        for (int i = 0; i < nVal; i++) {
+            xv[i] = d[0][val[i]];
+            yv[i] = d[1][val[i]];
+        }
+        Scorer sc = r.model().newScorer();
+        sc.add(xv, yv);
+        Standardisation st = r.model().standardisation();
+        double objective = sc.finish().meanNll() - Math.log(2 * Math.PI) + st.xLogDet();
+        assertEquals(best.validationLoss(), objective, 1e-9);
+        EpochStats last = r.history().get(r.history().size() - 1);
+        assertTrue(Math.abs(last.validationLoss() - objective) > 1e-6, "the last epoch's weights were not kept");
+    }
+
+    @Test
+    void nonFiniteLossRollsBackAndGoesOn() throws Exception {
+        double[][][] d = gaussData(1000, 6);
+        CinnTrainer.injectNonFiniteLossAtStep = 7;
+        TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(),
+                small().withEpochs(3), null);
+        assertEquals(3, r.history().size());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("non-finite loss") && w.contains("rolled back")
+                && w.contains("epoch 2")), r.warnings().toString());
+        assertEquals(3e-4, r.history().get(1).learningRate(), 1e-12);
+        for (double v : r.model().parameters()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
+    void lossHealthMessages() throws Exception {
+        double[][] x = InverseKinematics.samplePrior(2000, 8);
+        double[][] y = InverseKinematics.forward(x);
+        TrainingData data = new TrainingData(InverseKinematics.X_NAMES, x, InverseKinematics.Y_NAMES, y, null);
+        TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(6).withInstabilityThresholdPerDim(
+                5.0), null);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("Note: the loss went negative")
+                && w.contains("normal")), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("instability threshold per dimension")),
+                r.warnings().toString());
+        TrainingResult r2 = CinnTrainer.train(data, smallArch(), small().withEpochs(2), null);
+        assertFalse(r2.warnings().stream().anyMatch(w -> w.contains("instability")), r2.warnings().toString());
+    }
+
+    @Test
+    void cancelTakesEffectWithinOneBatch() throws Exception {
+        double[][][] d = gaussData(2000, 2);
+        AtomicInteger batches = new AtomicInteger();
+        ProgressListener pl = new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                assertTrue(fraction >= 0 && fraction <= 1);
+                batches.incrementAndGet();
+            }
+
+            @Override
+            public boolean isCancelRequested() {
+                return batches.get() >= 3;
+            }
+        };
+        CancelledException e = assertThrows(CancelledException.class, () -> CinnTrainer.train(
+                new TrainingData(XN, d[0], YN, d[1], null), smallArch(), small(), pl));
+        assertEquals(3, batches.get());
+        assertTrue(e.getMessage().contains("cancelled"));
+    }
+
+    // ------------------------------------------------------------------------------------------ bad input
+
+    private static String trainError(TrainingData data, TrainingSettings s) {
+        CinnException e = assertThrows(CinnException.class, () -> CinnTrainer.train(data, smallArch(), s, null));
+        return e.getMessage();
+    }
+
+    @Test
+    void badTrainingInputsAreNamed() {
+        double[][][] d = gaussData(1000, 3);
+        assertTrue(trainError(new TrainingData(XN, new double[0][], YN, new double[0][], null), small())
+                .contains("no rows"));
+        double[][] xNan = Arrays.stream(d[0]).map(double[]::clone).toArray(double[][]::new);
+        xNan[4][1] = Double.NaN;
+        xNan[9][1] = Double.POSITIVE_INFINITY;
+        String[] ids = new String[1000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "Row" + i;
+        }
+        String m = trainError(new TrainingData(XN, xNan, YN, d[1], ids), small());
+        assertTrue(m.contains("'b'") && m.contains("'Row4'") && m.contains("1 more"), m);
+        double[][] yConst = Arrays.stream(d[1]).map(double[]::clone).toArray(double[][]::new);
+        for (double[] r : yConst) {
+            r[1] = 3.5;
+        }
+        m = trainError(new TrainingData(XN, d[0], YN, yConst, null), small());
+        assertTrue(m.contains("'v'") && m.contains("constant"), m);
+        m = trainError(new TrainingData(XN, Arrays.copyOf(d[0], 100), YN, Arrays.copyOf(d[1], 100), null), small());
+        assertTrue(m.contains("90 training rows") && m.contains("batch size 200"), m);
+        m = trainError(new TrainingData(new String[] {"a", "u"}, d[0], YN, d[1], null), small());
+        assertTrue(m.contains("'u'") && m.contains("twice"), m);
+        m = trainError(new TrainingData(new String[] {"a"}, d[0], YN, d[1], null), small());
+        assertTrue(m.contains("2 design values") && m.contains("1 design columns"), m);
+        m = trainError(new TrainingData(XN, d[0], new String[0], d[1], null), small());
+        assertTrue(m.contains("No target (y) columns"), m);
+        m = trainError(new TrainingData(XN, d[0], YN, d[1], null), small().withLearningRate(-1));
+        assertTrue(m.contains("Learning rate"), m);
+        m = trainError(new TrainingData(XN, d[0], YN, Arrays.copyOf(d[1], 999), null), small());
+        assertTrue(m.contains("1000 rows") && m.contains("999"), m);
+        m = trainError(new TrainingData(XN, new double[][] {{1, 2}}, YN, new double[][] {{1, 2}}, null), small());
+        assertTrue(m.contains("only 1 row"), m);
+    }
+
+    @Test
+    void dimensionMismatchAtUseIsNamed() {
+        CinnDataException e = assertThrows(CinnDataException.class,
+                () -> gaussModel.sample(new double[][] {{1, 2, 3}}, 5, 1, 1, false, c -> { }, null));
+        assertTrue(e.getMessage().contains("expects 2") && e.getMessage().contains("u, v"), e.getMessage());
+        e = assertThrows(CinnDataException.class,
+                () -> gaussModel.forward(new double[][] {{1}}, new double[][] {{1, 2}}));
+        assertTrue(e.getMessage().contains("expects 2") && e.getMessage().contains("a, b"), e.getMessage());
+        e = assertThrows(CinnDataException.class,
+                () -> gaussModel.forward(new double[][] {{1, Double.NaN}}, new double[][] {{1, 2}}));
+        assertTrue(e.getMessage().contains("'b'") && e.getMessage().contains("row number 1"), e.getMessage());
+        CinnException t = assertThrows(CinnException.class,
+                () -> gaussModel.sample(new double[][] {{1, 2}}, 5, 0, 1, false, c -> { }, null));
+        assertTrue(t.getMessage().contains("Temperature"), t.getMessage());
+    }
+}
