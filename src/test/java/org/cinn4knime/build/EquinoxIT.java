@@ -248,7 +248,7 @@ class EquinoxIT {
     /** ND4J picks its CPU backend and runs native code inside the bundle, natives from the fragment. */
     @Test
     @Order(4)
-    void nd4jNativeBackendRunsInsideOsgi() throws Exception {
+    void nd4jNativeBackendRunsInsideOsgi() throws Throwable {
         ClassLoader nd4jLoader = initialiseNd4j();
         Class<?> nd4j = nd4jLoader.loadClass("org.nd4j.linalg.factory.Nd4j");
         assertOwnedBy(cinn, nd4j);
@@ -365,17 +365,26 @@ class EquinoxIT {
     // ---------------------------------------------------------------------------------------------------------------
 
     /**
-     * The ND4J class-loader set-up from shared/notes/nd4j-in-osgi.md, done from outside: point ND4J's class-loading
-     * helper and the thread's context loader at the loader that owns ND4J, then touch the backend.
+     * Starts ND4J inside the bundle the way the product does: the engine's Nd4jRuntime.ensureInitialised(), called
+     * from this thread whose context class loader is the application loader (as on a KNIME worker thread, it is not
+     * ours). Until the engine is in this tree, the same set-up (shared/notes/nd4j-in-osgi.md) is done from here.
      */
-    private ClassLoader initialiseNd4j() throws Exception {
+    private ClassLoader initialiseNd4j() throws Throwable {
         ClassLoader nd4jLoader = cinn.loadClass("org.nd4j.linalg.factory.Nd4j").getClassLoader();
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
         String cacheKey = "org.bytedeco.javacpp.cachedir";
-        String previousCache = System.getProperty(cacheKey);
         // keep the natives JavaCPP unpacks in this test's folder, away from other JavaCPP users of the account
         System.setProperty(cacheKey, work.resolve("javacpp-cache").toString());
+        if (Files.isRegularFile(classes.resolve("org/cinn4knime/engine/Nd4jRuntime.class"))) {
+            try {
+                cinn.loadClass("org.cinn4knime.engine.Nd4jRuntime").getMethod("ensureInitialised").invoke(null);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return nd4jLoader;
+        }
+        System.out.println("[EquinoxIT] PENDING (engine branch not merged yet): ND4J initialised by the test itself");
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
         try {
             t.setContextClassLoader(nd4jLoader);
             nd4jLoader.loadClass("org.nd4j.common.config.ND4JClassLoading").getMethod("setNd4jClassloader", ClassLoader.class)
