@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Stand-in (test harness only): the {@code MissingValue} cell value interface. */
+public interface MissingValue extends DataValue {
+
+    String getError();
+}

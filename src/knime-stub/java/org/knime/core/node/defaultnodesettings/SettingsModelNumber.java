@@ -1,0 +1,5 @@
+package org.knime.core.node.defaultnodesettings;
+
+/** Stand-in (test harness only): base of numeric settings models. */
+public abstract class SettingsModelNumber extends SettingsModel {
+}
