@@ -1,0 +1,229 @@
+package org.cinn4knime.nodes.learner;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.cinn4knime.engine.CancelledException;
+import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CinnTrainer;
+import org.cinn4knime.engine.EpochStats;
+import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.TrainingData;
+import org.cinn4knime.engine.TrainingResult;
+import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.nodes.common.ExecutionProgress;
+import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec.TrainingSummary;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * cINN Learner: trains a conditional invertible neural network that maps the x (design) columns to a Gaussian latent
+ * space, conditioned on the y (target) columns. Out 0: the model; out 1: the training history.
+ */
+final class CinnLearnerNodeModel extends NodeModel {
+
+    /** Share of the progress bar used for reading the table; the rest is training. */
+    private static final double READ_SHARE = 0.05;
+
+    private final CinnLearnerSettings m_settings = new CinnLearnerSettings();
+
+    CinnLearnerNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final DataTableSpec spec = (DataTableSpec)inSpecs[0];
+        final CinnLearnerSettings.Columns cols = m_settings.columns(spec);
+        final CinnArchitecture arch = m_settings.architecture();
+        m_settings.training();
+        m_settings.missingValuePolicy();
+        return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null), historySpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        Nd4jRuntime.ensureInitialised();
+        Nd4jRuntime.setThreads(m_settings.m_threads.getIntValue());
+        final BufferedDataTable table = (BufferedDataTable)inObjects[0];
+        final CinnLearnerSettings.Columns cols = m_settings.columns(table.getDataTableSpec());
+        final CinnArchitecture arch = m_settings.architecture();
+        final TrainingSettings training = m_settings.training();
+        final List<String> warnings = new ArrayList<>();
+
+        exec.setMessage("Reading the training table");
+        final Rows rows = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
+
+        final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
+        final int epochs = training.epochs();
+        final ExecutionProgress progress = new ExecutionProgress(trainExec,
+            s -> trainExec.setProgress(s.epoch() / (double)epochs, () -> epochMessage(s, epochs)));
+        final TrainingResult result;
+        try {
+            result = CinnTrainer.train(rows.data(), arch, training, progress);
+        } catch (CancelledException e) {
+            throw new CanceledExecutionException(e.getMessage());
+        }
+        warnings.addAll(result.warnings());
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
+        }
+
+        final List<EpochStats> history = result.history();
+        final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
+            .orElse(history.isEmpty() ? null : history.get(history.size() - 1));
+        final TrainingSummary summary = new TrainingSummary(rows.count(), history.size(), result.bestEpoch(),
+            best == null ? Double.NaN : best.validationLoss(), result.stopReason());
+        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
+        return new PortObject[]{new CinnPortObject(modelSpec, result.model()), historyTable(history, exec)};
+    }
+
+    /** The training data and how many rows it holds. */
+    private record Rows(TrainingData data, int count) {
+    }
+
+    private Rows read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
+        final ExecutionMonitor exec, final List<String> warnings)
+        throws InvalidSettingsException, CanceledExecutionException {
+        final DataTableSpec spec = table.getDataTableSpec();
+        final String[] xNames = cols.xNames();
+        final String[] yNames = cols.yNames();
+        final int[] xIdx = NumericColumns.indices(spec, List.of(xNames), "x (design) column");
+        final int[] yIdx = NumericColumns.indices(spec, List.of(yNames), "y (target) column");
+        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final List<double[]> xs = new ArrayList<>();
+        final List<double[]> ys = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        final long total = Math.max(1, table.size());
+        long seen = 0;
+        long skipped = 0;
+        String firstSkipped = null;
+        for (DataRow row : table) {
+            if (++seen % 1000 == 0) {
+                exec.checkCanceled();
+                exec.setProgress(seen / (double)total);
+            }
+            final String missing = missingColumn(row, xIdx, xNames, yIdx, yNames);
+            if (missing != null) {
+                if (policy == MissingValuePolicy.FAIL) {
+                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in column '"
+                        + missing + "'. Filter or impute missing values, or set 'Rows with missing values' to skip.");
+                }
+                skipped++;
+                if (firstSkipped == null) {
+                    firstSkipped = row.getKey().getString();
+                }
+                continue;
+            }
+            xs.add(NumericColumns.read(row, xIdx));
+            ys.add(NumericColumns.read(row, yIdx));
+            ids.add(row.getKey().getString());
+        }
+        if (skipped > 0) {
+            warnings.add("Skipped " + skipped + " of " + seen + " rows with missing x or y values (first: '"
+                + firstSkipped + "').");
+        }
+        if (xs.isEmpty()) {
+            throw new IllegalArgumentException(seen == 0 ? "The input table is empty; the cINN Learner needs rows."
+                : "All " + seen + " input rows have missing x or y values; nothing left to train on.");
+        }
+        return new Rows(new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
+            ids.toArray(String[]::new)), xs.size());
+    }
+
+    private static String missingColumn(final DataRow row, final int[] xIdx, final String[] xNames,
+        final int[] yIdx, final String[] yNames) {
+        final int mx = NumericColumns.firstMissing(row, xIdx);
+        if (mx >= 0) {
+            return xNames[mx];
+        }
+        final int my = NumericColumns.firstMissing(row, yIdx);
+        return my >= 0 ? yNames[my] : null;
+    }
+
+    private static String epochMessage(final EpochStats s, final int epochs) {
+        final String val = Double.isNaN(s.validationLoss()) ? ""
+            : String.format(Locale.ROOT, ", validation loss %.4f", s.validationLoss());
+        return String.format(Locale.ROOT, "Epoch %d/%d: training loss %.4f%s", s.epoch(), epochs, s.trainLoss(), val);
+    }
+
+    static DataTableSpec historySpec() {
+        return new DataTableSpec("Training history",
+            new DataColumnSpecCreator("Epoch", IntCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Training loss", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Validation loss", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Learning rate", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Best epoch", BooleanCell.TYPE).createSpec());
+    }
+
+    private static BufferedDataTable historyTable(final List<EpochStats> history, final ExecutionContext exec) {
+        final BufferedDataContainer c = exec.createDataContainer(historySpec());
+        for (EpochStats s : history) {
+            c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)s.epoch() - 1), new IntCell(s.epoch()),
+                doubleOrMissing(s.trainLoss()), doubleOrMissing(s.validationLoss()), new DoubleCell(s.learningRate()),
+                s.best() ? BooleanCell.TRUE : BooleanCell.FALSE));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    private static DataCell doubleOrMissing(final double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.save(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        CinnLearnerSettings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.load(settings);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state: the model lives on the output port
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to load
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to save
+    }
+}

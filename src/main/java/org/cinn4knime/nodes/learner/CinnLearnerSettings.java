@@ -1,0 +1,252 @@
+package org.cinn4knime.nodes.learner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cinn4knime.engine.Activation;
+import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.Precision;
+import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.nodes.common.CommonSettings;
+import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.NumericColumns;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
+
+/** Settings of the cINN Learner: one settings model per option, so that each can be set by a flow variable. */
+final class CinnLearnerSettings {
+
+    static final String CFG_X_COLUMNS = "x_columns";
+
+    static final String CFG_Y_COLUMNS = "y_columns";
+
+    static final String CFG_BLOCKS = "blocks";
+
+    static final String CFG_COUPLING = "coupling";
+
+    static final String CFG_SUBNET_LAYERS = "subnet_layers";
+
+    static final String CFG_SUBNET_WIDTH = "subnet_width";
+
+    static final String CFG_ACTIVATION = "activation";
+
+    static final String CFG_CLAMP = "clamp";
+
+    static final String CFG_ACT_NORM = "act_norm";
+
+    static final String CFG_PRECISION = "precision";
+
+    static final String CFG_EPOCHS = "epochs";
+
+    static final String CFG_BATCH_SIZE = "batch_size";
+
+    static final String CFG_LEARNING_RATE = "learning_rate";
+
+    static final String CFG_WEIGHT_DECAY = "weight_decay";
+
+    static final String CFG_VALIDATION_PERCENT = "validation_percent";
+
+    static final String CFG_PATIENCE = "patience";
+
+    static final String CFG_GRADIENT_CLIP = "gradient_clip";
+
+    @SuppressWarnings("unchecked")
+    final SettingsModelColumnFilter2 m_xColumns = new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class);
+
+    @SuppressWarnings("unchecked")
+    final SettingsModelColumnFilter2 m_yColumns = new SettingsModelColumnFilter2(CFG_Y_COLUMNS, DoubleValue.class);
+
+    final SettingsModelIntegerBounded m_blocks = new SettingsModelIntegerBounded(CFG_BLOCKS, 6, 1, 64);
+
+    final SettingsModelString m_coupling = new SettingsModelString(CFG_COUPLING, CouplingType.GLOW.name());
+
+    final SettingsModelIntegerBounded m_subnetLayers = new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, 2, 1, 16);
+
+    final SettingsModelIntegerBounded m_subnetWidth = new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, 128, 1, 4096);
+
+    final SettingsModelString m_activation = new SettingsModelString(CFG_ACTIVATION, Activation.RELU.name());
+
+    final SettingsModelDoubleBounded m_clamp = new SettingsModelDoubleBounded(CFG_CLAMP, 2.0, 0.1, 10.0);
+
+    final SettingsModelBoolean m_actNorm = new SettingsModelBoolean(CFG_ACT_NORM, false);
+
+    final SettingsModelString m_precision = new SettingsModelString(CFG_PRECISION, Precision.FLOAT.name());
+
+    final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 50, 1, 100_000);
+
+    final SettingsModelIntegerBounded m_batchSize =
+        new SettingsModelIntegerBounded(CFG_BATCH_SIZE, 500, 1, 1_000_000);
+
+    final SettingsModelDoubleBounded m_learningRate =
+        new SettingsModelDoubleBounded(CFG_LEARNING_RATE, 1e-3, 1e-7, 1.0);
+
+    final SettingsModelDoubleBounded m_weightDecay = new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, 1e-5, 0, 1);
+
+    final SettingsModelDoubleBounded m_validationPercent =
+        new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10, 0, 50);
+
+    final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 10, 0, 100_000);
+
+    final SettingsModelDoubleBounded m_gradientClip = new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, 10, 0, 1e6);
+
+    final SettingsModelInteger m_seed = CommonSettings.createSeedModel();
+
+    final SettingsModelIntegerBounded m_threads = CommonSettings.createThreadsModel();
+
+    final SettingsModelString m_missing = MissingValuePolicy.createModel();
+
+    private final List<SettingsModel> m_all = List.of(m_xColumns, m_yColumns, m_blocks, m_coupling, m_subnetLayers,
+        m_subnetWidth, m_activation, m_clamp, m_actNorm, m_precision, m_epochs, m_batchSize, m_learningRate,
+        m_weightDecay, m_validationPercent, m_patience, m_gradientClip, m_seed, m_threads, m_missing);
+
+    /** The x and y columns chosen for a given input table. */
+    record Columns(List<DataColumnSpec> x, List<DataColumnSpec> y) {
+        String[] xNames() {
+            return x.stream().map(DataColumnSpec::getName).toArray(String[]::new);
+        }
+
+        String[] yNames() {
+            return y.stream().map(DataColumnSpec::getName).toArray(String[]::new);
+        }
+    }
+
+    void save(final NodeSettingsWO settings) {
+        m_all.forEach(m -> m.saveSettingsTo(settings));
+    }
+
+    void load(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : m_all) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    /** Checks settings without changing this object: each value in range and the combination usable. */
+    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        final CinnLearnerSettings s = new CinnLearnerSettings();
+        s.load(settings);
+        s.architecture();
+        s.training();
+        s.missingValuePolicy();
+    }
+
+    MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {
+        return MissingValuePolicy.fromLabel(m_missing.getStringValue());
+    }
+
+    CinnArchitecture architecture() throws InvalidSettingsException {
+        final CinnArchitecture a = CinnArchitecture.defaults() //
+            .withBlocks(m_blocks.getIntValue()) //
+            .withCoupling(parse(CouplingType.class, m_coupling, CFG_COUPLING)) //
+            .withSubnetLayers(m_subnetLayers.getIntValue()) //
+            .withSubnetWidth(m_subnetWidth.getIntValue()) //
+            .withActivation(parse(Activation.class, m_activation, CFG_ACTIVATION)) //
+            .withClamp(m_clamp.getDoubleValue()) //
+            .withActNorm(m_actNorm.getBooleanValue()) //
+            .withPrecision(parse(Precision.class, m_precision, CFG_PRECISION));
+        try {
+            a.validate();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Invalid architecture: " + e.getMessage(), e);
+        }
+        return a;
+    }
+
+    TrainingSettings training() throws InvalidSettingsException {
+        final TrainingSettings t = TrainingSettings.defaults() //
+            .withEpochs(m_epochs.getIntValue()) //
+            .withBatchSize(m_batchSize.getIntValue()) //
+            .withLearningRate(m_learningRate.getDoubleValue()) //
+            .withWeightDecay(m_weightDecay.getDoubleValue()) //
+            .withValidationFraction(m_validationPercent.getDoubleValue() / 100.0) //
+            .withPatience(m_patience.getIntValue()) //
+            .withGradientClipNorm(m_gradientClip.getDoubleValue()) //
+            .withSeed(m_seed.getIntValue()) //
+            .withThreads(m_threads.getIntValue());
+        try {
+            t.validate();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Invalid training settings: " + e.getMessage(), e);
+        }
+        return t;
+    }
+
+    /**
+     * @param spec the input table spec
+     * @return the chosen x and y columns
+     * @throws InvalidSettingsException if a selection is empty, names a column that is gone or not numeric, or if a
+     *             column is both x and y
+     */
+    Columns columns(final DataTableSpec spec) throws InvalidSettingsException {
+        final List<DataColumnSpec> x = select(spec, m_xColumns, "x (design)");
+        final List<DataColumnSpec> y = select(spec, m_yColumns, "y (target)");
+        final Set<String> xNames = new HashSet<>();
+        x.forEach(c -> xNames.add(c.getName()));
+        for (DataColumnSpec c : y) {
+            if (xNames.contains(c.getName())) {
+                throw new InvalidSettingsException("Column '" + c.getName()
+                    + "' is selected both as x (design) and as y (target) column; choose it for one role only.");
+            }
+        }
+        return new Columns(x, y);
+    }
+
+    private static List<DataColumnSpec> select(final DataTableSpec spec, final SettingsModelColumnFilter2 filter,
+        final String role) throws InvalidSettingsException {
+        final FilterResult r = filter.applyTo(spec);
+        for (String name : r.getRemovedFromIncludes()) {
+            final DataColumnSpec present = spec.getColumnSpec(name);
+            if (present != null) { // filtered out by type
+                NumericColumns.checkNumeric(present, role + " column");
+            }
+            throw new InvalidSettingsException("Column '" + name + "' is selected as " + role
+                + " column but is not in the input table; reselect the " + role + " columns.");
+        }
+        if (r.getIncludes().length == 0) {
+            throw new InvalidSettingsException("No " + role + " columns selected; choose at least one numeric "
+                + "column in the '" + role + " columns' filter of the dialog.");
+        }
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (String name : r.getIncludes()) {
+            final DataColumnSpec c = spec.getColumnSpec(name);
+            if (c == null) {
+                throw new InvalidSettingsException(
+                    "Column '" + name + "' is selected as " + role + " column but is not in the input table.");
+            }
+            NumericColumns.checkNumeric(c, role + " column");
+            cols.add(c);
+        }
+        return cols;
+    }
+
+    private static <E extends Enum<E>> E parse(final Class<E> type, final SettingsModelString model, final String key)
+        throws InvalidSettingsException {
+        final String v = model.getStringValue();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(v)) {
+                return e;
+            }
+        }
+        throw new InvalidSettingsException("Unknown value '" + v + "' of setting '" + key + "'; allowed: "
+            + Arrays.toString(type.getEnumConstants()));
+    }
+
+    static List<String> names(final Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    }
+}

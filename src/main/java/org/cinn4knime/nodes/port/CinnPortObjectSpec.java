@@ -1,0 +1,248 @@
+package org.cinn4knime.nodes.port;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.cinn4knime.engine.Activation;
+import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.Precision;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.ModelContentRO;
+import org.knime.core.node.ModelContentWO;
+import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+import org.knime.core.node.port.PortObjectSpec;
+
+/**
+ * Spec of the cINN model port: x (design) and y (target) column names and types, the network architecture and,
+ * once trained, a training summary. Known at configure time, so that the Sampler and Scorer check their input tables
+ * before anything runs.
+ */
+public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
+
+    /** Serializer, registered with the port type; stores the spec as model content. */
+    public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<CinnPortObjectSpec> {
+    }
+
+    /**
+     * What training produced (absent in the spec that the Learner announces before it runs).
+     *
+     * @param rows training rows used (after skipping rows with missing values)
+     * @param epochsTrained epochs actually run
+     * @param bestEpoch 1-based epoch whose weights the model holds
+     * @param bestValidationLoss validation loss (mean NLL, nats per row) of that epoch; NaN without validation
+     * @param stopReason why training stopped, in plain words
+     */
+    public record TrainingSummary(long rows, int epochsTrained, int bestEpoch, double bestValidationLoss,
+        String stopReason) {
+    }
+
+    private static final int SPEC_VERSION = 1;
+
+    private static final String CFG_VERSION = "spec_version";
+
+    private String[] m_xNames;
+
+    private DataType[] m_xTypes;
+
+    private String[] m_yNames;
+
+    private DataType[] m_yTypes;
+
+    private CinnArchitecture m_architecture;
+
+    private TrainingSummary m_summary;
+
+    /** Empty spec, filled by {@link #load(ModelContentRO)}; used by the framework only. */
+    public CinnPortObjectSpec() {
+    }
+
+    /**
+     * @param xColumns the design columns (order = model order)
+     * @param yColumns the target columns (order = model order)
+     * @param architecture the network architecture
+     * @param summary the training summary, or null before training
+     */
+    public CinnPortObjectSpec(final List<DataColumnSpec> xColumns, final List<DataColumnSpec> yColumns,
+        final CinnArchitecture architecture, final TrainingSummary summary) {
+        m_xNames = xColumns.stream().map(DataColumnSpec::getName).toArray(String[]::new);
+        m_xTypes = xColumns.stream().map(DataColumnSpec::getType).toArray(DataType[]::new);
+        m_yNames = yColumns.stream().map(DataColumnSpec::getName).toArray(String[]::new);
+        m_yTypes = yColumns.stream().map(DataColumnSpec::getType).toArray(DataType[]::new);
+        m_architecture = architecture;
+        m_summary = summary;
+    }
+
+    /**
+     * @param spec what arrived at a model input port during configure
+     * @return the spec as cINN model spec
+     * @throws InvalidSettingsException if no model spec is available yet
+     */
+    public static CinnPortObjectSpec require(final PortObjectSpec spec) throws InvalidSettingsException {
+        if (spec instanceof CinnPortObjectSpec s) {
+            return s;
+        }
+        throw new InvalidSettingsException(
+            "No cINN model at the model input: connect the model output of a cINN Learner and configure it first.");
+    }
+
+    /** @return a copy of this spec with the given training summary */
+    public CinnPortObjectSpec withSummary(final TrainingSummary summary) {
+        final CinnPortObjectSpec s = new CinnPortObjectSpec();
+        s.m_xNames = m_xNames;
+        s.m_xTypes = m_xTypes;
+        s.m_yNames = m_yNames;
+        s.m_yTypes = m_yTypes;
+        s.m_architecture = m_architecture;
+        s.m_summary = summary;
+        return s;
+    }
+
+    /** @return the x (design) column names, in model order */
+    public List<String> getXNames() {
+        return List.of(m_xNames);
+    }
+
+    /** @return the x column types of the training table */
+    public List<DataType> getXTypes() {
+        return List.of(m_xTypes);
+    }
+
+    /** @return the y (target) column names, in model order */
+    public List<String> getYNames() {
+        return List.of(m_yNames);
+    }
+
+    /** @return the y column types of the training table */
+    public List<DataType> getYTypes() {
+        return List.of(m_yTypes);
+    }
+
+    /** @return the network architecture */
+    public CinnArchitecture getArchitecture() {
+        return m_architecture;
+    }
+
+    /** @return the training summary, or null if the model is not trained yet (configure time) */
+    public TrainingSummary getTrainingSummary() {
+        return m_summary;
+    }
+
+    /** @return a one-paragraph plain-language description of the model */
+    public String describe() {
+        final CinnArchitecture a = m_architecture;
+        final StringBuilder sb = new StringBuilder();
+        sb.append("cINN for ").append(m_xNames.length).append(" x column(s) ").append(Arrays.toString(m_xNames))
+            .append(" given ").append(m_yNames.length).append(" y column(s) ").append(Arrays.toString(m_yNames))
+            .append("; ").append(a.blocks()).append(' ').append(a.coupling()).append(" blocks, subnets ")
+            .append(a.subnetLayers()).append('x').append(a.subnetWidth()).append(' ').append(a.activation())
+            .append(", clamp ").append(a.clamp()).append(a.actNorm() ? ", ActNorm" : "").append(", ")
+            .append(a.precision());
+        if (m_summary != null) {
+            sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
+                .append(" rows");
+            if (!Double.isNaN(m_summary.bestValidationLoss())) {
+                sb.append(", best validation NLL ")
+                    .append(String.format(Locale.ROOT, "%.4f", m_summary.bestValidationLoss()))
+                    .append(" at epoch ").append(m_summary.bestEpoch());
+            }
+            sb.append(" (").append(m_summary.stopReason()).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected void save(final ModelContentWO model) {
+        model.addInt(CFG_VERSION, SPEC_VERSION);
+        model.addStringArray("x_names", m_xNames);
+        model.addStringArray("x_types", typeKeys(m_xTypes));
+        model.addStringArray("y_names", m_yNames);
+        model.addStringArray("y_types", typeKeys(m_yTypes));
+        final ModelContentWO a = model.addModelContent("architecture");
+        a.addInt("blocks", m_architecture.blocks());
+        a.addString("coupling", m_architecture.coupling().name());
+        a.addInt("subnet_layers", m_architecture.subnetLayers());
+        a.addInt("subnet_width", m_architecture.subnetWidth());
+        a.addString("activation", m_architecture.activation().name());
+        a.addDouble("clamp", m_architecture.clamp());
+        a.addBoolean("act_norm", m_architecture.actNorm());
+        a.addString("precision", m_architecture.precision().name());
+        if (m_summary != null) {
+            final ModelContentWO t = model.addModelContent("training");
+            t.addLong("rows", m_summary.rows());
+            t.addInt("epochs_trained", m_summary.epochsTrained());
+            t.addInt("best_epoch", m_summary.bestEpoch());
+            t.addDouble("best_validation_loss", m_summary.bestValidationLoss());
+            t.addString("stop_reason", m_summary.stopReason());
+        }
+    }
+
+    @Override
+    protected void load(final ModelContentRO model) throws InvalidSettingsException {
+        final int version = model.getInt(CFG_VERSION);
+        if (version > SPEC_VERSION) {
+            throw new InvalidSettingsException("The cINN model port spec has version " + version
+                + ", this extension reads up to version " + SPEC_VERSION + "; please update the cINN extension.");
+        }
+        m_xNames = model.getStringArray("x_names");
+        m_xTypes = parseTypes(model.getStringArray("x_types"), m_xNames.length, "x_types");
+        m_yNames = model.getStringArray("y_names");
+        m_yTypes = parseTypes(model.getStringArray("y_types"), m_yNames.length, "y_types");
+        final ModelContentRO a = model.getModelContent("architecture");
+        m_architecture = new CinnArchitecture(a.getInt("blocks"),
+            parseEnum(CouplingType.class, a.getString("coupling"), "coupling"), a.getInt("subnet_layers"),
+            a.getInt("subnet_width"), parseEnum(Activation.class, a.getString("activation"), "activation"),
+            a.getDouble("clamp"), a.getBoolean("act_norm"),
+            parseEnum(Precision.class, a.getString("precision"), "precision"));
+        if (model.containsKey("training")) {
+            final ModelContentRO t = model.getModelContent("training");
+            m_summary = new TrainingSummary(t.getLong("rows"), t.getInt("epochs_trained"), t.getInt("best_epoch"),
+                t.getDouble("best_validation_loss"), t.getString("stop_reason"));
+        } else {
+            m_summary = null;
+        }
+    }
+
+    private static String[] typeKeys(final DataType[] types) {
+        return Arrays.stream(types).map(t -> {
+            if (IntCell.TYPE.equals(t)) {
+                return "int";
+            }
+            return LongCell.TYPE.equals(t) ? "long" : "double";
+        }).toArray(String[]::new);
+    }
+
+    private static DataType[] parseTypes(final String[] keys, final int expected, final String cfg)
+        throws InvalidSettingsException {
+        if (keys.length != expected) {
+            throw new InvalidSettingsException("The cINN model port spec is inconsistent: '" + cfg + "' has "
+                + keys.length + " entries for " + expected + " columns.");
+        }
+        final DataType[] types = new DataType[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            types[i] = switch (keys[i]) {
+                case "int" -> IntCell.TYPE;
+                case "long" -> LongCell.TYPE;
+                case "double" -> DoubleCell.TYPE;
+                default -> throw new InvalidSettingsException(
+                    "Unknown column type '" + keys[i] + "' in '" + cfg + "' of the cINN model port spec.");
+            };
+        }
+        return types;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(final Class<E> type, final String name, final String cfg)
+        throws InvalidSettingsException {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Unknown " + cfg + " '" + name + "' in the cINN model port spec.", e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.cinn4knime.nodes.sampler;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cinn4knime.engine.CancelledException;
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.nodes.common.ExecutionProgress;
+import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * cINN Sampler: for every row of target y values, draws designs x from the model's conditional distribution p(x|y).
+ * Rows are written while they are generated, a chunk of target rows at a time, so memory stays flat however many
+ * designs are requested.
+ */
+final class CinnSamplerNodeModel extends NodeModel {
+
+    /** Target rows sampled per engine call. Part of the seeding scheme: changing it changes the designs. */
+    static final int CHUNK_ROWS = 1024;
+
+    private final CinnSamplerSettings m_settings = new CinnSamplerSettings();
+
+    CinnSamplerNodeModel() {
+        super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE}, new PortType[]{BufferedDataTable.TYPE});
+    }
+
+    private SamplerLayout layout(final PortObjectSpec modelSpec, final PortObjectSpec tableSpec)
+        throws InvalidSettingsException {
+        return SamplerLayout.create(CinnPortObjectSpec.require(modelSpec),
+            (org.knime.core.data.DataTableSpec)tableSpec, m_settings.m_keepInputColumns.getBooleanValue(),
+            m_settings.m_appendLogDensity.getBooleanValue());
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        m_settings.missingValuePolicy();
+        return new PortObjectSpec[]{layout(inSpecs[0], inSpecs[1]).outputSpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        Nd4jRuntime.ensureInitialised();
+        Nd4jRuntime.setThreads(m_settings.m_threads.getIntValue());
+        final CinnPortObject port = (CinnPortObject)inObjects[0];
+        final BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        final SamplerLayout layout = layout(port.getSpec(), table.getDataTableSpec());
+        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final List<String> yNames = port.getSpec().getYNames();
+        final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
+        final Sampling sampling = new Sampling(port.getModel(), layout, out);
+        final long total = Math.max(1, table.size());
+        long seen = 0;
+        long skipped = 0;
+        String firstSkipped = null;
+        final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
+        final List<double[]> targets = new ArrayList<>(CHUNK_ROWS);
+        for (DataRow row : table) {
+            seen++;
+            final int missing = NumericColumns.firstMissing(row, layout.yIndices());
+            if (missing >= 0) {
+                if (policy == MissingValuePolicy.FAIL) {
+                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in y column '"
+                        + yNames.get(missing) + "'. Filter these rows, or set 'Rows with missing y values' to skip.");
+                }
+                skipped++;
+                if (firstSkipped == null) {
+                    firstSkipped = row.getKey().getString();
+                }
+                continue;
+            }
+            final double[] y = NumericColumns.read(row, layout.yIndices());
+            for (int j = 0; j < y.length; j++) {
+                if (!Double.isFinite(y[j])) {
+                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has the non-finite value " + y[j]
+                        + " in y column '" + yNames.get(j) + "'; designs can only be generated for finite targets.");
+                }
+            }
+            chunk.add(row);
+            targets.add(y);
+            if (chunk.size() == CHUNK_ROWS) {
+                sampling.run(chunk, targets, exec, seen / (double)total);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            sampling.run(chunk, targets, exec, 1.0);
+        }
+        out.close();
+        if (skipped > 0) {
+            setWarningMessage("Skipped " + skipped + " of " + seen + " rows with missing y values (first: '"
+                + firstSkipped + "').");
+        }
+        return new PortObject[]{out.getTable()};
+    }
+
+    /** Samples chunk after chunk and writes the designs as they arrive. */
+    private final class Sampling {
+
+        private final CinnModel m_model;
+
+        private final SamplerLayout m_layout;
+
+        private final BufferedDataContainer m_out;
+
+        private final int m_samplesPerRow = m_settings.m_samplesPerRow.getIntValue();
+
+        private final double m_temperature = m_settings.m_temperature.getDoubleValue();
+
+        private final long m_seed = m_settings.m_seed.getIntValue();
+
+        private long m_chunkIndex;
+
+        private long m_written;
+
+        private double m_progressDone;
+
+        Sampling(final CinnModel model, final SamplerLayout layout, final BufferedDataContainer out) {
+            m_model = model;
+            m_layout = layout;
+            m_out = out;
+        }
+
+        /** Samples for the collected rows, writes the designs and empties both lists. */
+        void run(final List<DataRow> rows, final List<double[]> targets, final ExecutionContext exec,
+            final double progressAfter) throws CanceledExecutionException, org.cinn4knime.engine.CinnException {
+            exec.checkCanceled();
+            final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
+            m_progressDone = progressAfter;
+            try {
+                m_model.sample(targets.toArray(double[][]::new), m_samplesPerRow, m_temperature,
+                    chunkSeed(m_seed, m_chunkIndex++), m_layout.withLogDensity(), c -> write(rows, c),
+                    new ExecutionProgress(sub));
+            } catch (CancelledException e) {
+                throw new CanceledExecutionException(e.getMessage());
+            }
+            exec.setMessage(() -> "Generated " + m_written + " designs");
+            rows.clear();
+            targets.clear();
+        }
+
+        private void write(final List<DataRow> rows, final SampleChunk c) {
+            final int[] kept = m_layout.keptIndices();
+            final int xDim = c.designs().length == 0 ? 0 : c.designs()[0].length;
+            for (int i = 0; i < c.targetRow().length; i++) {
+                final DataRow src = rows.get(c.targetRow()[i]);
+                final int s = c.sampleIndex()[i];
+                final DataCell[] cells = new DataCell[kept.length + xDim + 2 + (c.logDensity() == null ? 0 : 1)];
+                int k = 0;
+                for (int idx : kept) {
+                    cells[k++] = src.getCell(idx);
+                }
+                for (double v : c.designs()[i]) {
+                    cells[k++] = new DoubleCell(v);
+                }
+                cells[k++] = new StringCell(src.getKey().getString());
+                cells[k++] = new IntCell(s);
+                if (c.logDensity() != null) {
+                    cells[k] = new DoubleCell(c.logDensity()[i]);
+                }
+                m_out.addRowToTable(new DefaultRow(new RowKey(src.getKey().getString() + "_" + s), cells));
+                m_written++;
+            }
+        }
+    }
+
+    /** Seed of the k-th chunk: a SplitMix64 step, so that neighbouring chunks get unrelated streams. */
+    static long chunkSeed(final long seed, final long chunkIndex) {
+        long z = seed + (chunkIndex + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.save(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        CinnSamplerSettings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.load(settings);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to load
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to save
+    }
+}

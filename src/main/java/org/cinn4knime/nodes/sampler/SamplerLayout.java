@@ -1,0 +1,50 @@
+package org.cinn4knime.nodes.sampler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.common.UniqueNames;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Where the sampler reads its targets and what it writes: the kept input columns (all of them, or only the y columns),
+ * then one column per design dimension (named as the model's x columns, made unique), the source row ID, the sample
+ * index and, optionally, log p(x|y).
+ *
+ * @param yIndices input indices of the model's y columns, in model order
+ * @param keptIndices input indices copied to every output row
+ * @param withLogDensity whether log p(x|y) is appended
+ * @param outputSpec the output table spec
+ */
+record SamplerLayout(int[] yIndices, int[] keptIndices, boolean withLogDensity, DataTableSpec outputSpec) {
+
+    static SamplerLayout create(final CinnPortObjectSpec model, final DataTableSpec input, final boolean keepAll,
+        final boolean withLogDensity) throws InvalidSettingsException {
+        final int[] y = NumericColumns.indices(input, model.getYNames(), "y column of the cINN model");
+        final int[] kept = keepAll ? IntStream.range(0, input.getNumColumns()).toArray() : y.clone();
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (int i : kept) {
+            cols.add(input.getColumnSpec(i));
+        }
+        final UniqueNames names = new UniqueNames(cols.stream().map(DataColumnSpec::getName).toList());
+        for (String x : model.getXNames()) {
+            cols.add(new DataColumnSpecCreator(names.make(x), DoubleCell.TYPE).createSpec());
+        }
+        cols.add(new DataColumnSpecCreator(names.make("Source row ID"), StringCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(names.make("Sample index"), IntCell.TYPE).createSpec());
+        if (withLogDensity) {
+            cols.add(new DataColumnSpecCreator(names.make("log p(x|y)"), DoubleCell.TYPE).createSpec());
+        }
+        return new SamplerLayout(y, kept, withLogDensity,
+            new DataTableSpec("Generated designs", cols.toArray(DataColumnSpec[]::new)));
+    }
+}

@@ -1,0 +1,246 @@
+package org.cinn4knime.nodes.scorer;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.ScoreReport;
+import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.common.UniqueNames;
+import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * cINN Scorer: evaluates the model on rows with known x and y. Out 0: the input with log p(x|y) and ||z||² appended;
+ * out 1: summary statistics (mean NLL, bits per dimension, calibration error, latent mean/std per dimension, row
+ * counts), the headline figures also as flow variables.
+ */
+final class CinnScorerNodeModel extends NodeModel {
+
+    static final int CHUNK_ROWS = 1024;
+
+    static final String FV_MEAN_NLL = "mean_nll";
+
+    static final String FV_BITS_PER_DIM = "bits_per_dim";
+
+    static final String FV_CALIBRATION_ERROR = "calibration_error";
+
+    static final String FV_ROWS_SCORED = "rows_scored";
+
+    static final String FV_ROWS_SKIPPED = "rows_skipped";
+
+    private final CinnScorerSettings m_settings = new CinnScorerSettings();
+
+    CinnScorerNodeModel() {
+        super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    /** Input column indices and the output spec. */
+    private record Layout(int[] xIdx, int[] yIdx, DataTableSpec outputSpec) {
+        static Layout create(final CinnPortObjectSpec model, final DataTableSpec in) throws InvalidSettingsException {
+            final int[] x = NumericColumns.indices(in, model.getXNames(), "x column of the cINN model");
+            final int[] y = NumericColumns.indices(in, model.getYNames(), "y column of the cINN model");
+            final UniqueNames names = new UniqueNames(List.of(in.getColumnNames()));
+            final DataColumnSpec[] cols = new DataColumnSpec[in.getNumColumns() + 2];
+            for (int i = 0; i < in.getNumColumns(); i++) {
+                cols[i] = in.getColumnSpec(i);
+            }
+            cols[cols.length - 2] = new DataColumnSpecCreator(names.make("log p(x|y)"), DoubleCell.TYPE).createSpec();
+            cols[cols.length - 1] = new DataColumnSpecCreator(names.make("||z||^2"), DoubleCell.TYPE).createSpec();
+            return new Layout(x, y, new DataTableSpec(in.getName(), cols));
+        }
+    }
+
+    static DataTableSpec statisticsSpec() {
+        return new DataTableSpec("cINN score statistics", new DataColumnSpecCreator("Value", DoubleCell.TYPE)
+            .createSpec());
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final Layout layout = Layout.create(CinnPortObjectSpec.require(inSpecs[0]), (DataTableSpec)inSpecs[1]);
+        m_settings.missingValuePolicy();
+        pushFlowVariables(Double.NaN, Double.NaN, Double.NaN, 0, 0);
+        return new PortObjectSpec[]{layout.outputSpec(), statisticsSpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        Nd4jRuntime.ensureInitialised();
+        Nd4jRuntime.setThreads(m_settings.m_threads.getIntValue());
+        final CinnPortObject port = (CinnPortObject)inObjects[0];
+        final BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        final CinnPortObjectSpec modelSpec = port.getSpec();
+        final Layout layout = Layout.create(modelSpec, table.getDataTableSpec());
+        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final Scorer scorer = port.getModel().newScorer();
+        final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
+        final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
+        final long total = Math.max(1, table.size());
+        long seen = 0;
+        long skipped = 0;
+        String firstSkipped = null;
+        for (DataRow row : table) {
+            seen++;
+            final String missing = missingColumn(row, layout, modelSpec);
+            if (missing != null) {
+                if (policy == MissingValuePolicy.FAIL) {
+                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in column '"
+                        + missing + "'. Filter these rows, or set 'Rows with missing x or y values' to skip.");
+                }
+                skipped++;
+                if (firstSkipped == null) {
+                    firstSkipped = row.getKey().getString();
+                }
+            }
+            chunk.add(row);
+            if (chunk.size() == CHUNK_ROWS) {
+                score(chunk, layout, scorer, out);
+                exec.checkCanceled();
+                exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+            }
+        }
+        score(chunk, layout, scorer, out);
+        out.close();
+        final long scored = seen - skipped;
+        if (scored == 0) {
+            throw new IllegalArgumentException(seen == 0 ? "The input table is empty; nothing to score."
+                : "All " + seen + " rows have missing x or y values; nothing to score.");
+        }
+        if (skipped > 0) {
+            setWarningMessage("Skipped " + skipped + " of " + seen + " rows with missing x or y values (first: '"
+                + firstSkipped + "'); their score columns are missing.");
+        }
+        final ScoreReport report = scorer.finish();
+        pushFlowVariables(report.meanNll(), report.bitsPerDim(), report.calibrationError(), report.rows(), skipped);
+        return new PortObject[]{out.getTable(), statisticsTable(report, skipped, exec)};
+    }
+
+    private static String missingColumn(final DataRow row, final Layout layout, final CinnPortObjectSpec spec) {
+        final int mx = NumericColumns.firstMissing(row, layout.xIdx());
+        if (mx >= 0) {
+            return spec.getXNames().get(mx);
+        }
+        final int my = NumericColumns.firstMissing(row, layout.yIdx());
+        return my >= 0 ? spec.getYNames().get(my) : null;
+    }
+
+    /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
+    private static void score(final List<DataRow> chunk, final Layout layout, final Scorer scorer,
+        final BufferedDataContainer out) throws CinnException {
+        final List<double[]> xs = new ArrayList<>();
+        final List<double[]> ys = new ArrayList<>();
+        final boolean[] complete = new boolean[chunk.size()];
+        for (int i = 0; i < chunk.size(); i++) {
+            final DataRow row = chunk.get(i);
+            complete[i] = NumericColumns.firstMissing(row, layout.xIdx()) < 0
+                && NumericColumns.firstMissing(row, layout.yIdx()) < 0;
+            if (complete[i]) {
+                xs.add(NumericColumns.read(row, layout.xIdx()));
+                ys.add(NumericColumns.read(row, layout.yIdx()));
+            }
+        }
+        final double[][] scores = xs.isEmpty() ? new double[0][]
+            : scorer.add(xs.toArray(double[][]::new), ys.toArray(double[][]::new));
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            final DataRow row = chunk.get(i);
+            final DataCell[] cells = new DataCell[row.getNumCells() + 2];
+            for (int c = 0; c < row.getNumCells(); c++) {
+                cells[c] = row.getCell(c);
+            }
+            if (complete[i]) {
+                cells[cells.length - 2] = new DoubleCell(scores[k][0]);
+                cells[cells.length - 1] = new DoubleCell(scores[k][1]);
+                k++;
+            } else {
+                cells[cells.length - 2] = DataType.getMissingCell();
+                cells[cells.length - 1] = DataType.getMissingCell();
+            }
+            out.addRowToTable(new DefaultRow(row.getKey(), cells));
+        }
+        chunk.clear();
+    }
+
+    private static BufferedDataTable statisticsTable(final ScoreReport r, final long skipped,
+        final ExecutionContext exec) {
+        final BufferedDataContainer c = exec.createDataContainer(statisticsSpec());
+        c.addRowToTable(new DefaultRow("Mean NLL (nats per row)", r.meanNll()));
+        c.addRowToTable(new DefaultRow("NLL per dimension (nats)", r.nllPerDim()));
+        c.addRowToTable(new DefaultRow("Bits per dimension", r.bitsPerDim()));
+        c.addRowToTable(new DefaultRow("Calibration error", r.calibrationError()));
+        for (int d = 0; d < r.zMean().length; d++) {
+            c.addRowToTable(new DefaultRow("z" + d + " mean", r.zMean()[d]));
+            c.addRowToTable(new DefaultRow("z" + d + " std", r.zStd()[d]));
+        }
+        c.addRowToTable(new DefaultRow("Rows scored", (double)r.rows()));
+        c.addRowToTable(new DefaultRow(new RowKey("Rows skipped"), (double)skipped));
+        c.close();
+        return c.getTable();
+    }
+
+    private void pushFlowVariables(final double meanNll, final double bitsPerDim, final double calibrationError,
+        final long rowsScored, final long rowsSkipped) throws InvalidSettingsException {
+        final String p = m_settings.prefix();
+        pushFlowVariableDouble(p + FV_MEAN_NLL, meanNll);
+        pushFlowVariableDouble(p + FV_BITS_PER_DIM, bitsPerDim);
+        pushFlowVariableDouble(p + FV_CALIBRATION_ERROR, calibrationError);
+        pushFlowVariableInt(p + FV_ROWS_SCORED, (int)Math.min(Integer.MAX_VALUE, rowsScored));
+        pushFlowVariableInt(p + FV_ROWS_SKIPPED, (int)Math.min(Integer.MAX_VALUE, rowsSkipped));
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.save(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        CinnScorerSettings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.load(settings);
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to load
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing to save
+    }
+}
