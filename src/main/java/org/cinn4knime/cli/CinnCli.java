@@ -1,0 +1,137 @@
+package org.cinn4knime.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import org.cinn4knime.engine.CancelledException;
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.ModelFile;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The cinn4knime command line: {@code java -jar cinn4knime-cli.jar <command>} with the commands train, sample, score
+ * and demo. Exit codes: 0 success, 1 bad input or failed run (one line "error: ..." on stderr), 2 bad command-line
+ * usage, 130 cancelled.
+ */
+@Command(name = "cinn4knime", mixinStandardHelpOptions = true, versionProvider = CinnCli.Version.class,
+    description = "Inverse design with conditional invertible neural networks (cINNs): train a model of design "
+        + "parameters x given targets y, sample designs for wanted targets, score held-out data.",
+    subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, DemoCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 bad input or failed run, 2 bad command-line usage.",
+        "Run 'cinn4knime demo' for a one-minute example on generated inverse-kinematics data."})
+public final class CinnCli implements Callable<Integer> {
+
+    /** Exit code for bad input data, files or settings, and failed runs. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code for bad command-line usage (unknown or missing options, unparsable option values). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code when a run was cancelled. */
+    public static final int EXIT_CANCELLED = 130;
+
+    @picocli.CommandLine.Spec
+    private CommandLine.Model.CommandSpec m_spec;
+
+    @Override
+    public Integer call() {
+        // no command given: show what there is
+        m_spec.commandLine().usage(m_spec.commandLine().getErr());
+        return EXIT_USAGE;
+    }
+
+    public static void main(final String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line with the given console streams and returns the exit code (for tests and embedding). */
+    public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
+        final CommandLine cli = new CommandLine(new CinnCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            err.println("error: " + ex.getMessage() + " (see '" + qualifiedName(ex.getCommandLine()) + " --help')");
+            err.flush();
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("error: " + message(ex));
+            err.flush();
+            return ex instanceof CancelledException ? EXIT_CANCELLED : EXIT_FAILURE;
+        });
+        final int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String qualifiedName(final CommandLine commandLine) {
+        final CommandLine parent = commandLine.getParent();
+        return parent == null ? commandLine.getCommandName()
+            : qualifiedName(parent) + " " + commandLine.getCommandName();
+    }
+
+    /** The one-line, user-facing text of a failure. */
+    static String message(final Throwable ex) {
+        if (ex instanceof CliException || ex instanceof CinnException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof IllegalArgumentException) {
+            // the engine's settings validation: names the setting at fault
+            return "invalid setting: " + ex.getMessage();
+        }
+        if (ex instanceof NoSuchFileException e) {
+            return "file not found: " + e.getFile();
+        }
+        if (ex instanceof AccessDeniedException e) {
+            return "permission denied: " + e.getFile();
+        }
+        if (ex instanceof FileSystemException e) {
+            return "cannot access " + e.getFile() + (e.getReason() == null ? "" : ": " + e.getReason());
+        }
+        if (ex instanceof IOException) {
+            return "input/output error: " + ex.getMessage();
+        }
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory: use less data or a smaller model, or give Java more memory (java -Xmx8g -jar ...)";
+        }
+        return "unexpected " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+            + " (please report this as a bug)";
+    }
+
+    /** Version text: the bundle version (from the jar) and the model file format version. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"cinn4knime " + projectVersion(),
+                "model file format " + ModelFile.FORMAT_VERSION + ", Java " + System.getProperty("java.version")};
+        }
+    }
+
+    static String projectVersion() {
+        final String manifest = CinnCli.class.getPackage().getImplementationVersion();
+        if (manifest != null) {
+            return manifest;
+        }
+        try (InputStream in = CinnCli.class
+            .getResourceAsStream("/META-INF/maven/org.cinn4knime/org.cinn4knime/pom.properties")) {
+            if (in != null) {
+                final Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException e) { // NOSONAR fall through to "development build"
+        }
+        return "(development build)";
+    }
+}

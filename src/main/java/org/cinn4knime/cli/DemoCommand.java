@@ -1,0 +1,208 @@
+package org.cinn4knime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.ModelFile;
+import org.cinn4knime.engine.ProgressListener;
+import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.engine.ScoreReport;
+import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.engine.TrainingData;
+import org.cinn4knime.engine.TrainingResult;
+import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.engine.ik.InverseKinematics;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: the inverse-kinematics task end to end on generated data. A planar arm slides along a vertical rail
+ * (x0) and bends three joints (x1..x3); y = (y0, y1) is where its tip ends up. The cINN learns p(x | y), is asked for
+ * arm configurations that reach a few wanted end points, and is scored on held-out data.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs the inverse-kinematics example end to end on generated data: trains a cINN, samples arm "
+        + "configurations for a few target end points, scores held-out data, and prints the NLL, the calibration "
+        + "error and the re-simulation error (distance between the sampled arms' end points and their target).",
+        "Writes into the output folder: history.csv, model.cinn, designs.csv, scores.csv, summary.csv and arms.png "
+            + "(sampled arms for the first target)."})
+final class DemoCommand implements Callable<Integer> {
+
+    /**
+     * Target end points (y0, y1), all reachable under the prior; the first, the classic target of the cINN literature,
+     * is the one plotted.
+     */
+    static final double[][] TARGETS = {{1.5, 0.0}, {1.8, 0.5}, {1.7, -0.4}, {1.3, -0.8}};
+
+    @Spec
+    private CommandSpec m_spec;
+
+    @Option(names = "--out", defaultValue = "demo-out", paramLabel = "<DIR>",
+        description = "output folder, created if missing (default ${DEFAULT-VALUE})")
+    private Path m_dir;
+
+    @Option(names = "--rows", paramLabel = "<n>", defaultValue = "20000", description = "generated training rows (default ${DEFAULT-VALUE})")
+    private int m_rows;
+
+    @Option(names = "--test-rows", paramLabel = "<n>", defaultValue = "2000", description = "held-out rows to score (default ${DEFAULT-VALUE})")
+    private int m_testRows;
+
+    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "30", description = "training epochs (default ${DEFAULT-VALUE})")
+    private int m_epochs;
+
+    @Option(names = "--samples", paramLabel = "<n>", defaultValue = "500", description = "designs per target (default ${DEFAULT-VALUE})")
+    private int m_samples;
+
+    @Option(names = "--seed", paramLabel = "<seed>", defaultValue = "1", description = "seed of data, training and sampling (default ${DEFAULT-VALUE})")
+    private long m_seed;
+
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    private int m_threads;
+
+    @Override
+    public Integer call() throws CliException, CinnException, IOException {
+        final PrintWriter out = m_spec.commandLine().getOut();
+        final PrintWriter err = m_spec.commandLine().getErr();
+        if (m_rows < 10 || m_testRows < 1 || m_samples < 1) {
+            throw new CliException("--rows must be at least 10, --test-rows and --samples at least 1");
+        }
+        prepareFolder(m_dir);
+        final long start = System.nanoTime();
+
+        // 1. data
+        final String[] xNames = InverseKinematics.X_NAMES;
+        final String[] yNames = InverseKinematics.Y_NAMES;
+        final double[][] xTrain = InverseKinematics.samplePrior(m_rows, m_seed);
+        final double[][] yTrain = InverseKinematics.forward(xTrain);
+        final double[][] xTest = InverseKinematics.samplePrior(m_testRows, m_seed + 1);
+        final double[][] yTest = InverseKinematics.forward(xTest);
+        out.printf(Locale.ROOT, "inverse kinematics: %d training rows, %d held-out rows, x = (%s), y = (%s)%n", m_rows,
+            m_testRows, String.join(", ", xNames), String.join(", ", yNames));
+
+        // 2. train
+        // small --rows (tests, quick looks): batches must fit into the training part (validation takes <= half)
+        final TrainingSettings defaults = TrainingSettings.defaults();
+        final TrainingSettings settings = defaults.withEpochs(m_epochs).withSeed(m_seed).withThreads(m_threads)
+            .withBatchSize(Math.min(defaults.batchSize(), m_rows / 2));
+        final TrainingResult trained = TrainCommand.train(
+            new TrainingData(xNames, xTrain, yNames, yTrain, CsvInput.rowIds(m_rows)), CinnArchitecture.defaults(),
+            settings, out, err);
+        final double trainSeconds = (System.nanoTime() - start) / 1e9;
+        final CinnModel model = trained.model();
+        CsvOutput.writeHistory(m_dir.resolve("history.csv"), trained.history());
+        ModelFile.save(model, m_dir.resolve("model.cinn"));
+
+        // 3. sample designs for the targets and re-simulate them
+        final Resimulation resim = new Resimulation(TARGETS, m_samples);
+        try (DesignsOutput designs = DesignsOutput.create(m_dir.resolve("designs.csv"), model, TARGETS, false)) {
+            model.sample(TARGETS, m_samples, 1.0, m_seed, false, chunk -> {
+                designs.accept(chunk);
+                resim.accept(chunk);
+            }, ProgressListener.NONE);
+            designs.commit();
+        }
+        for (int t = 0; t < TARGETS.length; t++) {
+            out.printf(Locale.ROOT, "target (%5.2f, %5.2f): mean re-simulation error %.4f over %d designs%n",
+                TARGETS[t][0], TARGETS[t][1], resim.meanError(t), m_samples);
+        }
+
+        // 4. score held-out data
+        final ScoreReport report;
+        final List<String> columns = new ArrayList<>(Arrays.asList(xNames));
+        columns.addAll(Arrays.asList(yNames));
+        try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns)) {
+            final Scorer scorer = model.newScorer();
+            final List<List<Double>> cells = new ArrayList<>();
+            for (int i = 0; i < m_testRows; i++) {
+                final List<Double> row = new ArrayList<>();
+                Arrays.stream(xTest[i]).forEach(row::add);
+                Arrays.stream(yTest[i]).forEach(row::add);
+                cells.add(row);
+            }
+            scores.write(cells, scorer.add(xTest, yTest));
+            report = scorer.finish();
+            scores.commit();
+        }
+
+        // 5. summary and plot
+        final double totalSeconds = (System.nanoTime() - start) / 1e9;
+        final Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("training_rows", m_rows);
+        summary.put("epochs_run", trained.history().size());
+        summary.put("best_epoch", trained.bestEpoch());
+        summary.putAll(ScoreCommand.metrics(report));
+        summary.put("resimulation_error", resim.meanError());
+        summary.put("training_seconds", trainSeconds);
+        summary.put("total_seconds", totalSeconds);
+        CsvOutput.writeSummary(m_dir.resolve("summary.csv"), summary);
+        ArmPlot.write(m_dir.resolve("arms.png"), resim.designs(0), TARGETS[0], String.format(Locale.ROOT,
+            "%d sampled arm configurations for the target (%.2f, %.2f)", m_samples, TARGETS[0][0], TARGETS[0][1]));
+
+        out.println("held-out " + ScoreCommand.describe(report));
+        out.printf(Locale.ROOT, "re-simulation error (mean distance of the sampled arms' end points from their target)"
+            + ": %.4f%n", resim.meanError());
+        out.printf(Locale.ROOT, "done in %.1f s (training %.1f s); wrote history.csv, model.cinn, designs.csv, "
+            + "scores.csv, summary.csv, arms.png to %s%n", totalSeconds, trainSeconds, m_dir);
+        return 0;
+    }
+
+    private static void prepareFolder(final Path dir) throws CliException, IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CliException("--out " + dir + " exists and is not a folder");
+        }
+        Files.createDirectories(dir);
+    }
+
+    /**
+     * Collects designs and the distance of their forward kinematics from the target, per target.
+     */
+    static final class Resimulation implements org.cinn4knime.engine.SampleSink {
+        private final double[][] m_targets;
+        private final double[][][] m_designs;
+        private final double[] m_errorSum;
+
+        Resimulation(final double[][] targets, final int samples) {
+            m_targets = targets;
+            m_designs = new double[targets.length][samples][];
+            m_errorSum = new double[targets.length];
+        }
+
+        @Override
+        public void accept(final SampleChunk chunk) {
+            for (int i = 0; i < chunk.designs().length; i++) {
+                final int t = chunk.targetRow()[i];
+                final double[] x = chunk.designs()[i];
+                m_designs[t][chunk.sampleIndex()[i]] = x;
+                final double[] y = InverseKinematics.forward(x);
+                m_errorSum[t] += Math.hypot(y[0] - m_targets[t][0], y[1] - m_targets[t][1]);
+            }
+        }
+
+        double[][] designs(final int target) {
+            return m_designs[target];
+        }
+
+        double meanError(final int target) {
+            return m_errorSum[target] / m_designs[target].length;
+        }
+
+        double meanError() {
+            return Arrays.stream(m_errorSum).sum() / (m_targets.length * (double) m_designs[0].length);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.cinn4knime.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.engine.SampleSink;
+
+/**
+ * Streams sampled designs into a CSV file with the columns {@code target_row, sample, <y columns>, <x columns>
+ * [, log_density]}: target_row is the 1-based row of the targets file, sample counts 1..n per target, the y columns
+ * repeat the target. Shared by {@code sample} and {@code demo}.
+ */
+final class DesignsOutput implements SampleSink, AutoCloseable {
+
+    private final CsvOutput m_out;
+    private final double[][] m_targets;
+    private final boolean m_logDensity;
+    private long m_rows;
+
+    private DesignsOutput(final CsvOutput out, final double[][] targets, final boolean logDensity) {
+        m_out = out;
+        m_targets = targets;
+        m_logDensity = logDensity;
+    }
+
+    static DesignsOutput create(final Path file, final CinnModel model, final double[][] targets,
+        final boolean logDensity) throws CliException, IOException {
+        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), targets, logDensity);
+    }
+
+    /** The output columns; names that clash get a KNIME-style " (#1)" suffix. */
+    static List<String> header(final CinnModel model, final boolean logDensity) {
+        final List<String> data = new ArrayList<>(model.yNames());
+        data.addAll(model.xNames());
+        final List<String> added = new ArrayList<>(List.of("target_row", "sample"));
+        final List<String> header = new ArrayList<>(CsvOutput.uniqueNames(data, added));
+        header.addAll(data);
+        if (logDensity) {
+            header.addAll(CsvOutput.uniqueNames(header, List.of("log_density")));
+        }
+        return header;
+    }
+
+    @Override
+    public void accept(final SampleChunk chunk) throws CinnException {
+        final List<Object> row = new ArrayList<>();
+        try {
+            for (int i = 0; i < chunk.designs().length; i++) {
+                row.clear();
+                row.add(chunk.targetRow()[i] + 1);
+                row.add(chunk.sampleIndex()[i] + 1);
+                for (final double v : m_targets[chunk.targetRow()[i]]) {
+                    row.add(v);
+                }
+                for (final double v : chunk.designs()[i]) {
+                    row.add(v);
+                }
+                if (m_logDensity) {
+                    row.add(chunk.logDensity()[i]);
+                }
+                m_out.row(row);
+                m_rows++;
+            }
+        } catch (IOException e) {
+            final CinnException failure = new CinnException("cannot write designs: " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    long rows() {
+        return m_rows;
+    }
+
+    void commit() throws IOException {
+        m_out.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        m_out.close();
+    }
+}

@@ -1,0 +1,185 @@
+package org.cinn4knime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnTrainer;
+import org.cinn4knime.engine.ModelFile;
+import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.TrainingData;
+import org.cinn4knime.engine.TrainingResult;
+import org.cinn4knime.engine.TrainingSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: fits a cINN to the x and y columns of a CSV file and writes the model file. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = TrainCommand.EngineDefaults.class,
+    description = {"Trains a cINN of the design parameters (--x columns) given the targets (--y columns) of a CSV "
+        + "file with a header row, and writes the model file the KNIME nodes read too.",
+        "Prints the loss per epoch (the loss is a negative log-likelihood and can, and should, become negative) and "
+            + "the engine's loss-health warnings."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec m_spec;
+
+    @Option(names = "--data", required = true, paramLabel = "<train.csv>", description = "training data (CSV)")
+    private Path m_data;
+
+    @Option(names = "--x", required = true, split = ",", splitSynopsisLabel = ",", paramLabel = "<column>",
+        description = "design parameter columns (comma-separated)")
+    private List<String> m_x;
+
+    @Option(names = "--y", required = true, split = ",", splitSynopsisLabel = ",", paramLabel = "<column>",
+        description = "target / condition columns (comma-separated)")
+    private List<String> m_y;
+
+    @Option(names = "--model", required = true, paramLabel = "<model.cinn>", description = "model file to write")
+    private Path m_model;
+
+    @Option(names = "--history", paramLabel = "<history.csv>", description = "also write the loss per epoch (CSV)")
+    private Path m_history;
+
+    @Option(names = "--epochs", paramLabel = "<n>", description = "training epochs (default ${DEFAULT-VALUE})")
+    private int m_epochs;
+
+    @Option(names = "--batch", paramLabel = "<rows>", description = "rows per batch (default ${DEFAULT-VALUE})")
+    private int m_batch;
+
+    @Option(names = "--lr", paramLabel = "<rate>", description = "learning rate of Adam (default ${DEFAULT-VALUE})")
+    private double m_lr;
+
+    @Option(names = "--blocks", paramLabel = "<n>", description = "coupling blocks (default ${DEFAULT-VALUE})")
+    private int m_blocks;
+
+    @Option(names = "--width", paramLabel = "<n>", description = "neurons per hidden layer of each subnet (default ${DEFAULT-VALUE})")
+    private int m_width;
+
+    @Option(names = "--layers", paramLabel = "<n>", description = "hidden layers per subnet (default ${DEFAULT-VALUE})")
+    private int m_layers;
+
+    @Option(names = "--clamp", paramLabel = "<c>", description = "soft clamp of the log-scales (default ${DEFAULT-VALUE})")
+    private double m_clamp;
+
+    @Option(names = "--val-fraction", paramLabel = "<fraction>",
+        description = "fraction of rows held out for validation, 0 to 0.5 (default ${DEFAULT-VALUE})")
+    private double m_valFraction;
+
+    @Option(names = "--patience", paramLabel = "<epochs>", description = "stop after this many epochs without validation improvement, "
+        + "0 = off (default ${DEFAULT-VALUE})")
+    private int m_patience;
+
+    @Option(names = "--seed", paramLabel = "<seed>", description = "random seed; the same seed gives the same model (default ${DEFAULT-VALUE})")
+    private long m_seed;
+
+    @Option(names = "--threads", paramLabel = "<n>", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    private int m_threads;
+
+    @Override
+    public Integer call() throws CliException, CinnException, IOException {
+        final CinnArchitecture arch = CinnArchitecture.defaults().withBlocks(m_blocks).withSubnetWidth(m_width)
+            .withSubnetLayers(m_layers).withClamp(m_clamp);
+        final TrainingSettings settings = TrainingSettings.defaults().withEpochs(m_epochs).withBatchSize(m_batch)
+            .withLearningRate(m_lr).withValidationFraction(m_valFraction).withPatience(m_patience).withSeed(m_seed)
+            .withThreads(m_threads);
+        arch.validate();
+        settings.validate();
+        // fail on unwritable outputs now, not after training
+        AtomicOutput.checkWritable(m_model);
+        if (m_history != null) {
+            AtomicOutput.checkWritable(m_history);
+        }
+        final TrainingData data = readData(m_data, trimmed(m_x), trimmed(m_y));
+
+        final PrintWriter out = m_spec.commandLine().getOut();
+        final TrainingResult result = train(data, arch, settings, out, m_spec.commandLine().getErr());
+        ModelFile.save(result.model(), m_model);
+        out.println("model written to " + m_model);
+        if (m_history != null) {
+            CsvOutput.writeHistory(m_history, result.history());
+            out.println("history written to " + m_history);
+        }
+        return 0;
+    }
+
+    /** Reads the named x and y columns of a CSV file as training data (row ids "row 1", ...). */
+    static TrainingData readData(final Path file, final List<String> x, final List<String> y)
+        throws CliException, IOException {
+        try (CsvInput in = CsvInput.open(file, "--data")) {
+            final double[][][] values = in.readAll(in.indexesOf(x, "--x"), in.indexesOf(y, "--y"));
+            return new TrainingData(x.toArray(new String[0]), values[0], y.toArray(new String[0]), values[1],
+                CsvInput.rowIds(values[0].length));
+        }
+    }
+
+    /**
+     * Trains with console reporting (epoch lines on {@code out}, progress bar and warnings on {@code err}) and prints
+     * how training ended. Shared by {@code train} and {@code demo}.
+     */
+    static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
+        final PrintWriter out, final PrintWriter err) throws CinnException {
+        Nd4jRuntime.ensureInitialised();
+        Nd4jRuntime.setThreads(settings.threads());
+        final TrainingConsole console = new TrainingConsole(out, err, System.console() != null, settings.epochs());
+        final TrainingResult result;
+        try {
+            result = CinnTrainer.train(data, arch, settings, console);
+        } finally {
+            console.clearBar();
+        }
+        final int best = result.bestEpoch();
+        out.println(String.format(Locale.ROOT, "training %s; best epoch %d", result.stopReason(), best)
+            + bestLoss(result, best));
+        for (final String warning : result.warnings()) {
+            err.println("warning: " + warning);
+        }
+        out.flush();
+        err.flush();
+        return result;
+    }
+
+    private static String bestLoss(final TrainingResult result, final int best) {
+        return result.history().stream().filter(s -> s.epoch() == best).findFirst()
+            .map(s -> String.format(Locale.ROOT, " (train loss %.4f%s)", s.trainLoss(),
+                Double.isNaN(s.validationLoss()) ? ""
+                    : String.format(Locale.ROOT, ", validation loss %.4f", s.validationLoss())))
+            .orElse("");
+    }
+
+    private static List<String> trimmed(final List<String> names) {
+        return names.stream().map(String::trim).toList();
+    }
+
+    /** Shows and applies the engine's own defaults, so the command line cannot drift from them. */
+    static final class EngineDefaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(final ArgSpec argSpec) {
+            if (!(argSpec instanceof OptionSpec option)) {
+                return null;
+            }
+            final CinnArchitecture a = CinnArchitecture.defaults();
+            final TrainingSettings t = TrainingSettings.defaults();
+            final Object value = Map.<String, Object>ofEntries(Map.entry("--epochs", t.epochs()), Map.entry("--batch", t.batchSize()),
+                Map.entry("--lr", t.learningRate()), Map.entry("--blocks", a.blocks()),
+                Map.entry("--width", a.subnetWidth()), Map.entry("--layers", a.subnetLayers()),
+                Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),
+                Map.entry("--patience", t.patience()), Map.entry("--seed", t.seed()),
+                Map.entry("--threads", t.threads())).get(option.longestName());
+            return value == null ? null : value.toString();
+        }
+    }
+}
