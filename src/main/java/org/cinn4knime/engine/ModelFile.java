@@ -238,6 +238,11 @@ public final class ModelFile {
     }
 
     public static CinnModel read(InputStream in) throws ModelFormatException, IOException {
+        return read(in, MAX_JSON_BYTES, MAX_WEIGHTS_BYTES);
+    }
+
+    /** {@link #read(InputStream)} with explicit size limits of the two entries (for tests). */
+    static CinnModel read(InputStream in, long maxJson, long maxWeights) throws ModelFormatException, IOException {
         byte[] jsonBytes = null;
         byte[] weights = null;
         try {
@@ -250,9 +255,9 @@ public final class ModelFile {
                     throw new ModelFormatException("The model file holds too many entries; it is not a cINN model.");
                 }
                 if (JSON_ENTRY.equals(e.getName())) {
-                    jsonBytes = readLimited(zip, MAX_JSON_BYTES, JSON_ENTRY);
+                    jsonBytes = readLimited(zip, maxJson, JSON_ENTRY);
                 } else if (WEIGHTS_ENTRY.equals(e.getName())) {
-                    weights = readLimited(zip, MAX_WEIGHTS_BYTES, WEIGHTS_ENTRY);
+                    weights = readLimited(zip, maxWeights, WEIGHTS_ENTRY);
                 }
             }
         } catch (ZipException | EOFException e) {

@@ -1,0 +1,283 @@
+package org.cinn4knime.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.cinn4knime.engine.ik.InverseKinematics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Model file round trip, the golden file of format version 1, and every kind of broken file. */
+class ModelFileTest {
+    static CinnModel model;
+    static double[][] x;
+    static double[][] y;
+
+    @BeforeAll
+    static void train() throws Exception {
+        x = InverseKinematics.samplePrior(1500, 3);
+        y = InverseKinematics.forward(x);
+        model = CinnTrainer.train(new TrainingData(InverseKinematics.X_NAMES, x, InverseKinematics.Y_NAMES, y, null),
+                CinnArchitecture.defaults().withBlocks(3).withSubnetWidth(16).withActNorm(true),
+                TrainingSettings.defaults().withEpochs(2).withBatchSize(100), null).model();
+    }
+
+    static byte[] bytes(CinnModel m) throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        ModelFile.write(m, bos);
+        return bos.toByteArray();
+    }
+
+    static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = z.getNextEntry()) != null) {
+                m.put(e.getName(), z.readAllBytes());
+            }
+        }
+        return m;
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return bos.toByteArray();
+    }
+
+    static byte[] withJson(byte[] file, UnaryOperator<JsonObject> change) throws IOException {
+        Map<String, byte[]> e = entries(file);
+        JsonObject j = JsonParser.parseString(new String(e.get("model.json"), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        e.put("model.json", change.apply(j).toString().getBytes(StandardCharsets.UTF_8));
+        return zip(e);
+    }
+
+    static String readError(byte[] b) {
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.read(new ByteArrayInputStream(b)));
+        return e.getMessage();
+    }
+
+    @Test
+    void saveLoadGivesIdenticalModel(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sub").resolve("m.cinn");
+        ModelFile.save(model, f);
+        ModelFile.save(model, f); // overwrite works
+        try (Stream<Path> s = Files.list(f.getParent())) {
+            assertEquals(1, s.count(), "no temporary files are left");
+        }
+        CinnModel back = ModelFile.load(f);
+        assertEquals(model.xNames(), back.xNames());
+        assertEquals(model.yNames(), back.yNames());
+        assertEquals(model.architecture(), back.architecture());
+        assertEquals(model.trainingSettings(), back.trainingSettings());
+        assertEquals(model.info().history(), back.info().history());
+        assertEquals(model.info().dataFingerprint(), back.info().dataFingerprint());
+        assertEquals(model.info().warnings(), back.info().warnings());
+        assertEquals(model.info().stopReason(), back.info().stopReason());
+        assertEquals(model.info().creationTime(), back.info().creationTime());
+        assertArrayEquals(model.parameters(), back.parameters());
+        ForwardResult a = model.forward(x, y);
+        ForwardResult b = back.forward(x, y);
+        assertArrayEquals(a.logDensity(), b.logDensity());
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(a.z()[i], b.z()[i]);
+        }
+    }
+
+    @Test
+    void truncatedFile() throws Exception {
+        byte[] b = bytes(model);
+        String m = readError(Arrays.copyOf(b, b.length / 2));
+        assertTrue(m.contains("truncated or corrupt"), m);
+    }
+
+    @Test
+    void corruptWeights() throws Exception {
+        Map<String, byte[]> e = entries(bytes(model));
+        e.get("weights.bin")[100] ^= 0x55;
+        String m = readError(zip(e));
+        assertTrue(m.contains("checksum") && m.contains("corrupt"), m);
+        // consistent SHA but broken CRC trailer
+        Map<String, byte[]> e2 = entries(bytes(model));
+        byte[] w = e2.get("weights.bin");
+        w[w.length - 1] ^= 0x01;
+        byte[] f2 = withJson(zip(e2), j -> {
+            j.getAsJsonObject("weights").addProperty("sha256", ModelFile.sha256(w));
+            return j;
+        });
+        m = readError(f2);
+        assertTrue(m.contains("CRC-32"), m);
+        // flipped bytes inside the compressed zip data
+        byte[] raw = bytes(model);
+        for (int i = raw.length / 3; i < raw.length / 3 + 40; i++) {
+            raw[i] ^= 0x5A;
+        }
+        m = readError(raw);
+        assertTrue(m.contains("corrupt"), m);
+    }
+
+    @Test
+    void foreignFiles() throws Exception {
+        String m = readError("just some text, not a zip".getBytes(StandardCharsets.UTF_8));
+        assertTrue(m.contains("not a cINN model file"), m);
+        m = readError(zip(Map.of("hello.txt", new byte[] {1, 2, 3})));
+        assertTrue(m.contains("not a cINN model file"), m);
+        m = readError(zip(Map.of("model.json", "{\"some\": \"thing\"}".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(m.contains("not a cINN model file"), m);
+        m = readError(zip(Map.of("model.json", "{not json".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(m.contains("corrupt"), m);
+    }
+
+    @Test
+    void newerVersion() throws Exception {
+        String m = readError(withJson(bytes(model), j -> {
+            j.addProperty("formatVersion", ModelFile.FORMAT_VERSION + 1);
+            return j;
+        }));
+        assertTrue(m.contains("newer") && m.contains("format version 2"), m);
+    }
+
+    @Test
+    void inconsistentSizes() throws Exception {
+        String m = readError(withJson(bytes(model), j -> {
+            j.getAsJsonObject("architecture").addProperty("subnetWidth", 17);
+            return j;
+        }));
+        assertTrue(m.contains("weights") && m.contains("needs"), m);
+        m = readError(withJson(bytes(model), j -> {
+            JsonArray a = new JsonArray();
+            a.add(1.0);
+            j.getAsJsonObject("standardisation").add("xStd", a);
+            return j;
+        }));
+        assertTrue(m.contains("xStd"), m);
+        m = readError(withJson(bytes(model), j -> {
+            j.remove("architecture");
+            return j;
+        }));
+        assertTrue(m.contains("corrupt or incomplete"), m);
+    }
+
+    @Test
+    void oversizedEntries() throws Exception {
+        byte[] b = bytes(model);
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ModelFile.read(new ByteArrayInputStream(b), 1000, ModelFile.MAX_WEIGHTS_BYTES));
+        assertTrue(e.getMessage().contains("oversized"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------------------------------ golden file
+
+    static final String GOLDEN = "/golden/ik-format-v1.cinn";
+    static final String GOLDEN_IO = "/golden/ik-format-v1-io.json";
+
+    @Test
+    void goldenFileOfFormatVersion1Reproduces() throws Exception {
+        CinnModel g;
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(GOLDEN)) {
+            assertTrue(in != null, "golden model file missing");
+            g = ModelFile.read(in);
+        }
+        JsonObject io;
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(GOLDEN_IO)) {
+            io = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+        double[][] gx = matrix(io.getAsJsonArray("x"));
+        double[][] gy = matrix(io.getAsJsonArray("y"));
+        double[][] gz = matrix(io.getAsJsonArray("z"));
+        double[] glp = vector(io.getAsJsonArray("logDensity"));
+        ForwardResult f = g.forward(gx, gy);
+        double[][] inv = g.inverse(gz, gy);
+        for (int i = 0; i < gx.length; i++) {
+            assertArrayEquals(gz[i], f.z()[i], 1e-4);
+            assertEquals(glp[i], f.logDensity()[i], 1e-4);
+            assertArrayEquals(gx[i], inv[i], 1e-4);
+        }
+        assertEquals(1, g.info().formatVersion());
+        assertEquals(InverseKinematics.X_NAMES.length, g.xDim());
+    }
+
+    static double[][] matrix(JsonArray a) {
+        double[][] m = new double[a.size()][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = vector(a.get(i).getAsJsonArray());
+        }
+        return m;
+    }
+
+    static double[] vector(JsonArray a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsDouble();
+        }
+        return v;
+    }
+
+    /**
+     * Generates the golden files once (run with {@code -Dcinn.generateGolden=true}; never needed again for format
+     * version 1): the model trained in {@link #train()} and 20 rows with their z and log-density.
+     */
+    @Test
+    void generateGolden() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("cinn.generateGolden"),
+                "golden generator runs only with -Dcinn.generateGolden=true");
+        Path dir = Path.of("src/test/resources/golden");
+        Files.createDirectories(dir);
+        try (OutputStream os = Files.newOutputStream(dir.resolve("ik-format-v1.cinn"))) {
+            ModelFile.write(model, os);
+        }
+        double[][] gx = Arrays.copyOf(x, 20);
+        double[][] gy = Arrays.copyOf(y, 20);
+        ForwardResult f = model.forward(gx, gy);
+        JsonObject io = new JsonObject();
+        io.add("x", json(gx));
+        io.add("y", json(gy));
+        io.add("z", json(f.z()));
+        JsonArray lp = new JsonArray();
+        Arrays.stream(f.logDensity()).forEach(lp::add);
+        io.add("logDensity", lp);
+        Files.writeString(dir.resolve("ik-format-v1-io.json"), io.toString());
+    }
+
+    static JsonArray json(double[][] m) {
+        JsonArray a = new JsonArray();
+        for (double[] r : m) {
+            JsonArray ra = new JsonArray();
+            Arrays.stream(r).forEach(ra::add);
+            a.add(ra);
+        }
+        return a;
+    }
+}
