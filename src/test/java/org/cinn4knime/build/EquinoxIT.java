@@ -93,6 +93,7 @@ class EquinoxIT {
 
     @BeforeAll
     void startEquinox() throws Exception {
+        long t0 = System.nanoTime();
         work = property("cinn.it.work");
         classes = property("cinn.knime.stand-in.classes");
         deleteTree(work);
@@ -119,6 +120,9 @@ class EquinoxIT {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("osgi.instance.area", work.resolve("instance").toUri().toString());
         config.put("eclipse.noRegistryCache", "true");
+        // KNIME is started by the Eclipse launcher (EclipseStarter), where this defaults to true: JDK packages outside
+        // java.* (javax.xml, javax.swing, ...) are found without Import-Package. Embedded Equinox defaults to false.
+        config.put("osgi.compatibility.bootdelegation", "true");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
         framework.start();
@@ -144,6 +148,8 @@ class EquinoxIT {
                 b.start();
             }
         }
+        System.out.printf("[EquinoxIT] unzip + generate + start Equinox with %d bundles: %.1f s%n", bundles.size(),
+            (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -249,7 +255,9 @@ class EquinoxIT {
     @Test
     @Order(4)
     void nd4jNativeBackendRunsInsideOsgi() throws Throwable {
+        long t0 = System.nanoTime();
         ClassLoader nd4jLoader = initialiseNd4j();
+        System.out.printf("[EquinoxIT] ND4J initialised inside OSGi (empty JavaCPP cache): %.1f s%n", (System.nanoTime() - t0) / 1e9);
         Class<?> nd4j = nd4jLoader.loadClass("org.nd4j.linalg.factory.Nd4j");
         assertOwnedBy(cinn, nd4j);
         assertNotSame(Class.forName("org.nd4j.linalg.factory.Nd4j", false, getClass().getClassLoader()), nd4j,
@@ -326,6 +334,7 @@ class EquinoxIT {
                     default: return null;
                 }
             });
+            long t0 = System.nanoTime();
             Object result = cinn.loadClass("org.cinn4knime.engine.CinnTrainer")
                 .getMethod("train", dataType, archType, settingsType, listenerType).invoke(null, data, arch, settings, listener);
             List<?> history = (List<?>)result.getClass().getMethod("history").invoke(result);
@@ -356,7 +365,8 @@ class EquinoxIT {
                 assertEquals(2, d.length, "design dimension");
                 assertTrue(Double.isFinite(d[0]) && Double.isFinite(d[1]), "non-finite design " + d[0] + ", " + d[1]);
             }
-            System.out.println("[EquinoxIT] engine inside OSGi: 1 epoch, train loss " + loss + ", 40 designs sampled");
+            System.out.printf("[EquinoxIT] engine inside OSGi: 1 epoch on %d rows, train loss %.4f, 40 designs sampled, %.1f s%n",
+                rows, loss, (System.nanoTime() - t0) / 1e9);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
