@@ -137,7 +137,10 @@ public final class NodeModelHarness {
         return this;
     }
 
-    /** Calls {@code reset()} and forgets warnings and pushed flow variables, as KNIME does on reset. */
+    /**
+     * Calls {@code reset()} and forgets warnings, pushed flow variables, progress and a pending or happened cancel, as
+     * KNIME does when a node is reset (e.g. after a canceled execution, before it runs again).
+     */
     public void reset() {
         m_model.reset();
         m_model.clearWarnings();

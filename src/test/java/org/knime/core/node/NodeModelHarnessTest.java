@@ -1,6 +1,7 @@
 package org.knime.core.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +112,10 @@ class NodeModelHarnessTest {
         assertThrows(CanceledExecutionException.class, () -> h.execute(input(10)));
         assertTrue(h.isCanceled());
         assertEquals(3, h.progressCalls(), "cancel must take effect at the check after the 3rd progress update");
+        h.reset();
+        assertFalse(h.isCanceled());
+        assertDoesNotThrow(() -> h.execute(input(10)), "after reset the node runs again");
+        assertEquals(10, h.progressCalls());
     }
 
     @Test
