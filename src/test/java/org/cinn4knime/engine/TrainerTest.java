@@ -99,6 +99,18 @@ class TrainerTest {
         assertEquals(rep.meanNll() / 2, rep.nllPerDim(), 1e-12);
         assertEquals(rep.nllPerDim() / Math.log(2), rep.bitsPerDim(), 1e-12);
         assertTrue(rep.calibrationError() < 0.03, "calibration error " + rep.calibrationError());
+        assertEquals(19, rep.calibrationLevels().length);
+        assertEquals(0.05, rep.calibrationLevels()[0], 1e-12);
+        assertEquals(0.95, rep.calibrationLevels()[18], 1e-12);
+        double err = 0;
+        for (int i = 0; i < 19; i++) {
+            err += Math.abs(rep.calibrationFractions()[i] - rep.calibrationLevels()[i]) / 19;
+            if (i > 0) {
+                assertTrue(rep.calibrationFractions()[i] >= rep.calibrationFractions()[i - 1]);
+            }
+        }
+        assertEquals(err, rep.calibrationError(), 1e-12);
+        assertEquals(3000, rep.rows());
         for (int j = 0; j < 2; j++) {
             assertEquals(0.0, rep.zMean()[j], 0.1);
             assertEquals(1.0, rep.zStd()[j], 0.1);

@@ -147,17 +147,18 @@ class LearnSampleScoreTest {
     @Test
     void scorerGivesCalibratedFiguresOnHeldOutRows() throws Exception {
         final NodeModelHarness h = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
-        final BufferedDataTable test = NodeTestData.ikTable(1000, 2);
+        final int n = 1500; // more than one chunk of 1024 rows
+        final BufferedDataTable test = NodeTestData.ikTable(n, 2);
         final PortObject[] out = h.execute(s_model, test);
         final BufferedDataTable scored = (BufferedDataTable)out[0];
-        assertEquals(1000, scored.size());
+        assertEquals(n, scored.size());
         final int lp = scored.getDataTableSpec().findColumnIndex("log p(x|y)");
         final int zz = scored.getDataTableSpec().findColumnIndex("||z||^2");
         double meanLogp = 0;
         double meanZz = 0;
         for (DataRow r : scored) {
-            meanLogp += ((DoubleValue)r.getCell(lp)).getDoubleValue() / 1000;
-            meanZz += ((DoubleValue)r.getCell(zz)).getDoubleValue() / 1000;
+            meanLogp += ((DoubleValue)r.getCell(lp)).getDoubleValue() / n;
+            meanZz += ((DoubleValue)r.getCell(zz)).getDoubleValue() / n;
             assertEquals("arm " + r.getKey().getString().substring(3), ((StringValue)r.getCell(6)).getStringValue(),
                 "input columns kept in order");
         }
@@ -169,12 +170,12 @@ class LearnSampleScoreTest {
         assertTrue(meanZz > 2 && meanZz < 6, "E||z||^2 should be near D = 4: " + meanZz);
         final double cal = stats.get("Calibration error");
         assertTrue(cal < 0.06, "calibration error " + cal);
-        assertEquals(1000.0, stats.get("Rows scored"));
+        assertEquals((double)n, stats.get("Rows scored"));
         assertEquals(0.0, stats.get("Rows skipped"));
         assertTrue(Math.abs(stats.get("z0 mean")) < 0.3 && Math.abs(stats.get("z3 std") - 1) < 0.3, stats::toString);
         assertEquals(stats.get("Calibration error"), h.flowVariables().get("cinn_calibration_error").getDoubleValue());
         assertEquals(stats.get("Mean NLL (nats per row)"), h.flowVariables().get("cinn_mean_nll").getDoubleValue());
-        assertEquals(1000, h.flowVariables().get("cinn_rows_scored").getIntValue());
+        assertEquals(n, h.flowVariables().get("cinn_rows_scored").getIntValue());
         assertNull(h.warning());
         System.out.printf("IK end to end: mean NLL %.3f nats, calibration error %.4f%n",
             stats.get("Mean NLL (nats per row)"), cal);

@@ -96,7 +96,7 @@ class MissingValuesAndCancelTest {
         s.addString("missing_values", fail());
         h.loadSettings(s);
         final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, targets));
-        assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("y column 'y0'"), e.getMessage());
+        assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("column 'y0'"), e.getMessage());
     }
 
     @Test
@@ -136,6 +136,61 @@ class MissingValuesAndCancelTest {
     }
 
     @Test
+    void samplerKeepsInputCellsAcrossChunksAndInInputOrder() throws Exception {
+        final int n = 1100; // more than one chunk of 1024 target rows
+        final org.knime.core.data.DataTableSpec spec = new org.knime.core.data.DataTableSpec(
+            new org.knime.core.data.DataColumnSpecCreator("name", org.knime.core.data.def.StringCell.TYPE)
+                .createSpec(),
+            new org.knime.core.data.DataColumnSpecCreator("y1", org.knime.core.data.def.DoubleCell.TYPE).createSpec(),
+            new org.knime.core.data.DataColumnSpecCreator("x0", org.knime.core.data.def.DoubleCell.TYPE).createSpec(),
+            new org.knime.core.data.DataColumnSpecCreator("y0", org.knime.core.data.def.DoubleCell.TYPE).createSpec());
+        final DataRow[] rows = new DataRow[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new org.knime.core.data.def.DefaultRow("k" + i, new org.knime.core.data.def.StringCell("n" + i),
+                new org.knime.core.data.def.DoubleCell(0.001 * i), new org.knime.core.data.def.DoubleCell(-7),
+                new org.knime.core.data.def.DoubleCell(1.0));
+        }
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", 2);
+        s.addBoolean("keep_input_columns", true);
+        h.loadSettings(s);
+        final BufferedDataTable out = (BufferedDataTable)h.execute(s_model, NodeModelHarness.createTable(spec, rows))[0];
+        assertEquals(2 * n, out.size());
+        final org.knime.core.data.DataTableSpec os = out.getDataTableSpec();
+        assertEquals(java.util.List.of("name", "y1", "x0", "y0", "x0 (#1)", "x1", "x2", "x3", "Source row ID",
+            "Sample index"), java.util.List.of(os.getColumnNames()));
+        int i = 0;
+        for (DataRow r : out) {
+            final int src = i / 2;
+            assertEquals("k" + src + "_" + (i % 2), r.getKey().getString());
+            assertEquals("n" + src, r.getCell(0).toString());
+            assertEquals(0.001 * src, ((DoubleValue)r.getCell(1)).getDoubleValue(), 0.0);
+            assertEquals(-7.0, ((DoubleValue)r.getCell(2)).getDoubleValue(), 0.0, "input x0 kept as is");
+            assertTrue(((DoubleValue)r.getCell(4)).getDoubleValue() != -7.0, "design x0 in its own column");
+            i++;
+        }
+    }
+
+    @Test
+    void nonFiniteValuesAreNamedWithRowAndColumn() throws Exception {
+        final BufferedDataTable targets = NodeModelHarness.createTable(NodeTestData.doubleSpec("y0", "y1"),
+            new org.knime.core.data.def.DefaultRow("good", 1.0, 0.2),
+            new org.knime.core.data.def.DefaultRow("bad", 1.0, Double.POSITIVE_INFINITY));
+        final Exception e = assertThrows(IllegalArgumentException.class,
+            () -> new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel()).execute(s_model, targets));
+        assertTrue(e.getMessage().contains("Row 'bad'") && e.getMessage().contains("column 'y1'")
+            && e.getMessage().contains("Infinity"), e.getMessage());
+
+        final BufferedDataTable test = NodeModelHarness.createTable(SPEC,
+            new org.knime.core.data.def.DefaultRow("r0", 0.1, 0.2, 0.3, 0.4, 1.0, 0.5),
+            new org.knime.core.data.def.DefaultRow("r1", 0.1, -0.2, 0.3, Double.NEGATIVE_INFINITY, 1.0, 0.5));
+        final Exception e2 = assertThrows(IllegalArgumentException.class,
+            () -> new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel()).execute(s_model, test));
+        assertTrue(e2.getMessage().contains("Row 'r1'") && e2.getMessage().contains("column 'x3'"), e2.getMessage());
+    }
+
+    @Test
     void cancelDuringTrainingLeavesNoOutputAndTheNodeRunsAgain() throws Exception {
         final NodeModelHarness h = learner(50, skip());
         h.cancelAfter(3);
@@ -145,11 +200,11 @@ class MissingValuesAndCancelTest {
         assertFalse(h.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch 2/")),
             "cancelled in the first epoch: " + h.progressMessages());
 
-        final NodeModelHarness again = new NodeModelHarness(h.model());
-        final NodeSettings s = again.saveSettings();
+        h.reset(); // as KNIME does after a cancel
+        final NodeSettings s = h.saveSettings();
         s.addInt("epochs", 1);
-        again.loadSettings(s);
-        final PortObject[] out = again.execute(withMissing());
+        h.loadSettings(s);
+        final PortObject[] out = h.execute(withMissing());
         assertEquals(1, ((BufferedDataTable)out[1]).size(), "history of the re-run");
     }
 

@@ -34,7 +34,7 @@ public final class Adam {
 
     /**
      * One step on {@code p} with gradient {@code g} (g is modified). {@code gradNorm} is {@link #norm}(g).
-     * {@code round} maps every new value to the stored precision.
+     * With a float network ({@code precision}), every new value is rounded to float (what the network stores).
      */
     public void step(double[] p, double[] g, double gradNorm, double lr, FlowNet precision) {
         double scale = clipNorm > 0 && gradNorm > clipNorm ? clipNorm / gradNorm : 1.0;
@@ -43,15 +43,23 @@ public final class Adam {
         double bc2 = 1 - Math.pow(beta2, t);
         double stepSize = lr / bc1;
         double invSqrtBc2 = 1.0 / Math.sqrt(bc2);
-        boolean f = precision != null && precision.dtype == org.nd4j.linalg.api.buffer.DataType.FLOAT;
-        for (int i = 0; i < p.length; i++) {
-            double gi = g[i] * scale + weightDecay * p[i];
-            double mi = beta1 * m[i] + (1 - beta1) * gi;
-            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
-            m[i] = mi;
-            v[i] = vi;
-            double np = p[i] - stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + EPS);
-            p[i] = f ? (float) np : np;
+        double wd = weightDecay;
+        double b1 = beta1;
+        double b2 = beta2;
+        double[] mm = m;
+        double[] vv = v;
+        for (int i = 0; i < p.length; i++) { // kept branch-free so that the JIT can vectorise it
+            double gi = g[i] * scale + wd * p[i];
+            double mi = b1 * mm[i] + (1 - b1) * gi;
+            double vi = b2 * vv[i] + (1 - b2) * gi * gi;
+            mm[i] = mi;
+            vv[i] = vi;
+            p[i] -= stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + EPS);
+        }
+        if (precision != null && precision.dtype == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+            for (int i = 0; i < p.length; i++) {
+                p[i] = (float) p[i];
+            }
         }
     }
 

@@ -58,10 +58,4 @@ public final class Host {
         get(a, d);
         return d;
     }
-
-    static void check(INDArray a) {
-        if (a.isView() || a.ordering() != 'c') {
-            throw new IllegalStateException("Host copies need whole c-order arrays");
-        }
-    }
 }

@@ -68,6 +68,38 @@ public final class NumericColumns {
     }
 
     /**
+     * @param row a row
+     * @param idx the needed columns
+     * @param names their names, in the order of {@code idx}
+     * @return the name of the first needed column with a missing cell, or null if there is none
+     */
+    public static String firstMissingName(final DataRow row, final int[] idx, final List<String> names) {
+        final int i = firstMissing(row, idx);
+        return i < 0 ? null : names.get(i);
+    }
+
+    /**
+     * Reads the given columns of a row and checks that the values are finite numbers; all cells must be present
+     * (see {@link #firstMissing(DataRow, int[])}).
+     *
+     * @param row a row
+     * @param idx the columns to read
+     * @param names their names, in the order of {@code idx}
+     * @return a new array with the values
+     * @throws IllegalArgumentException naming row and column of the first NaN or infinite value
+     */
+    public static double[] readFinite(final DataRow row, final int[] idx, final List<String> names) {
+        final double[] v = read(row, idx);
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException("Row '" + row.getKey() + "' has the value " + v[j] + " in column '"
+                    + names.get(j) + "'; only finite numbers can be used. Filter the row or replace the value.");
+            }
+        }
+        return v;
+    }
+
+    /**
      * Reads the given columns of a row; all cells must be present (see {@link #firstMissing(DataRow, int[])}).
      *
      * @return a new array with the values

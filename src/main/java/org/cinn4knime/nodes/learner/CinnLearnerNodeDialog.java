@@ -17,8 +17,7 @@ final class CinnLearnerNodeDialog extends DefaultNodeSettingsPane {
         final CinnLearnerSettings s = new CinnLearnerSettings();
         setDefaultTabTitle("Columns");
         createNewGroup("x (design) columns: what the network generates");
-        final DialogComponentColumnFilter2 x = new DialogComponentColumnFilter2(s.m_xColumns, 0);
-        addDialogComponent(x);
+        addDialogComponent(new DialogComponentColumnFilter2(s.m_xColumns, 0));
         closeCurrentGroup();
         createNewGroup("y (target) columns: the condition a design should meet");
         addDialogComponent(new DialogComponentColumnFilter2(s.m_yColumns, 0));

@@ -15,7 +15,7 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.nodes.common.ExecutionProgress;
-import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
@@ -79,12 +79,12 @@ final class CinnLearnerNodeModel extends NodeModel {
         final List<String> warnings = new ArrayList<>();
 
         exec.setMessage("Reading the training table");
-        final Rows rows = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
+        final TrainingData data = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(rows.data(), arch, training, new TrainingProgress(trainExec));
+            result = CinnTrainer.train(data, arch, training, new TrainingProgress(trainExec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -94,76 +94,52 @@ final class CinnLearnerNodeModel extends NodeModel {
         }
 
         final List<EpochStats> history = result.history();
-        final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
-            .orElse(history.isEmpty() ? null : history.get(history.size() - 1));
-        final TrainingSummary summary = new TrainingSummary(rows.count(), history.size(), result.bestEpoch(),
-            best == null ? Double.NaN : best.validationLoss(), result.stopReason());
+        final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
+            result.model().info().bestValidationLoss(), result.stopReason());
         final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
         return new PortObject[]{new CinnPortObject(modelSpec, result.model()),
             historyTable(history, result.bestEpoch(), exec)};
     }
 
-    /** The training data and how many rows it holds. */
-    private record Rows(TrainingData data, int count) {
-    }
-
-    private Rows read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
+    private TrainingData read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
         final ExecutionMonitor exec, final List<String> warnings)
         throws InvalidSettingsException, CanceledExecutionException {
         final DataTableSpec spec = table.getDataTableSpec();
         final String[] xNames = cols.xNames();
         final String[] yNames = cols.yNames();
-        final int[] xIdx = NumericColumns.indices(spec, List.of(xNames), "x (design) column");
-        final int[] yIdx = NumericColumns.indices(spec, List.of(yNames), "y (target) column");
-        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final List<String> xList = List.of(xNames);
+        final List<String> yList = List.of(yNames);
+        final int[] xIdx = NumericColumns.indices(spec, xList, "x (design) column");
+        final int[] yIdx = NumericColumns.indices(spec, yList, "y (target) column");
+        final MissingRows missing =
+            new MissingRows(m_settings.missingValuePolicy(), "Rows with missing values", "x or y values");
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
         final List<String> ids = new ArrayList<>();
         final long total = Math.max(1, table.size());
         long seen = 0;
-        long skipped = 0;
-        String firstSkipped = null;
         for (DataRow row : table) {
             if (++seen % 1000 == 0) {
                 exec.checkCanceled();
                 exec.setProgress(seen / (double)total);
             }
-            final String missing = missingColumn(row, xIdx, xNames, yIdx, yNames);
-            if (missing != null) {
-                if (policy == MissingValuePolicy.FAIL) {
-                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in column '"
-                        + missing + "'. Filter or impute missing values, or set 'Rows with missing values' to skip.");
-                }
-                skipped++;
-                if (firstSkipped == null) {
-                    firstSkipped = row.getKey().getString();
-                }
+            final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
+            if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
                 continue;
             }
             xs.add(NumericColumns.read(row, xIdx));
             ys.add(NumericColumns.read(row, yIdx));
             ids.add(row.getKey().getString());
         }
-        if (skipped > 0) {
-            warnings.add("Skipped " + skipped + " of " + seen + " rows with missing x or y values (first: '"
-                + firstSkipped + "').");
+        if (missing.warning(seen) != null) {
+            warnings.add(missing.warning(seen));
         }
         if (xs.isEmpty()) {
             throw new IllegalArgumentException(seen == 0 ? "The input table is empty; the cINN Learner needs rows."
                 : "All " + seen + " input rows have missing x or y values; nothing left to train on.");
         }
-        return new Rows(new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
-            ids.toArray(String[]::new)), xs.size());
-    }
-
-    private static String missingColumn(final DataRow row, final int[] xIdx, final String[] xNames,
-        final int[] yIdx, final String[] yNames) {
-        final int mx = NumericColumns.firstMissing(row, xIdx);
-        if (mx >= 0) {
-            return xNames[mx];
-        }
-        final int my = NumericColumns.firstMissing(row, yIdx);
-        return my >= 0 ? yNames[my] : null;
+        return new TrainingData(xNames, xs.toArray(double[][]::new), yNames, ys.toArray(double[][]::new),
+            ids.toArray(String[]::new));
     }
 
     /** Shows the engine's per-batch progress followed by the losses of the last finished epoch. */

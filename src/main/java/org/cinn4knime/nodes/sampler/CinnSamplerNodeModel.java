@@ -9,7 +9,7 @@ import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.SampleChunk;
 import org.cinn4knime.nodes.common.ExecutionProgress;
-import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
@@ -69,39 +69,22 @@ final class CinnSamplerNodeModel extends NodeModel {
         final CinnPortObject port = (CinnPortObject)inObjects[0];
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final SamplerLayout layout = layout(port.getSpec(), table.getDataTableSpec());
-        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final MissingRows missing =
+            new MissingRows(m_settings.missingValuePolicy(), "Rows with missing y values", "y values");
         final List<String> yNames = port.getSpec().getYNames();
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
         final Sampling sampling = new Sampling(port.getModel(), layout, out);
         final long total = Math.max(1, table.size());
         long seen = 0;
-        long skipped = 0;
-        String firstSkipped = null;
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final List<double[]> targets = new ArrayList<>(CHUNK_ROWS);
         for (DataRow row : table) {
             seen++;
-            final int missing = NumericColumns.firstMissing(row, layout.yIndices());
-            if (missing >= 0) {
-                if (policy == MissingValuePolicy.FAIL) {
-                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in y column '"
-                        + yNames.get(missing) + "'. Filter these rows, or set 'Rows with missing y values' to skip.");
-                }
-                skipped++;
-                if (firstSkipped == null) {
-                    firstSkipped = row.getKey().getString();
-                }
+            if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
                 continue;
             }
-            final double[] y = NumericColumns.read(row, layout.yIndices());
-            for (int j = 0; j < y.length; j++) {
-                if (!Double.isFinite(y[j])) {
-                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has the non-finite value " + y[j]
-                        + " in y column '" + yNames.get(j) + "'; designs can only be generated for finite targets.");
-                }
-            }
             chunk.add(row);
-            targets.add(y);
+            targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
             if (chunk.size() == CHUNK_ROWS) {
                 sampling.run(chunk, targets, exec, seen / (double)total);
             }
@@ -110,9 +93,8 @@ final class CinnSamplerNodeModel extends NodeModel {
             sampling.run(chunk, targets, exec, 1.0);
         }
         out.close();
-        if (skipped > 0) {
-            setWarningMessage("Skipped " + skipped + " of " + seen + " rows with missing y values (first: '"
-                + firstSkipped + "').");
+        if (missing.warning(seen) != null) {
+            setWarningMessage(missing.warning(seen));
         }
         return new PortObject[]{out.getTable()};
     }

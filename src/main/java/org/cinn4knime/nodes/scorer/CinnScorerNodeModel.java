@@ -8,7 +8,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
-import org.cinn4knime.nodes.common.MissingValuePolicy;
+import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.cinn4knime.nodes.common.UniqueNames;
 import org.cinn4knime.nodes.port.CinnPortObject;
@@ -97,62 +97,46 @@ final class CinnScorerNodeModel extends NodeModel {
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final CinnPortObjectSpec modelSpec = port.getSpec();
         final Layout layout = Layout.create(modelSpec, table.getDataTableSpec());
-        final MissingValuePolicy policy = m_settings.missingValuePolicy();
+        final MissingRows missing =
+            new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
         final Scorer scorer = port.getModel().newScorer();
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final long total = Math.max(1, table.size());
         long seen = 0;
-        long skipped = 0;
-        String firstSkipped = null;
+        final List<String> xNames = modelSpec.getXNames();
+        final List<String> yNames = modelSpec.getYNames();
         for (DataRow row : table) {
             seen++;
-            final String missing = missingColumn(row, layout, modelSpec);
-            if (missing != null) {
-                if (policy == MissingValuePolicy.FAIL) {
-                    throw new IllegalArgumentException("Row '" + row.getKey() + "' has a missing value in column '"
-                        + missing + "'. Filter these rows, or set 'Rows with missing x or y values' to skip.");
-                }
-                skipped++;
-                if (firstSkipped == null) {
-                    firstSkipped = row.getKey().getString();
-                }
-            }
-            chunk.add(row);
+            final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
+            missing.skip(row, missingX != null ? missingX
+                : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
+            chunk.add(row); // skipped rows stay in the output, with missing scores
             if (chunk.size() == CHUNK_ROWS) {
-                score(chunk, layout, scorer, out);
+                score(chunk, layout, modelSpec, scorer, out);
                 exec.checkCanceled();
                 exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
             }
         }
-        score(chunk, layout, scorer, out);
+        score(chunk, layout, modelSpec, scorer, out);
         out.close();
+        final long skipped = missing.skipped();
         final long scored = seen - skipped;
         if (scored == 0) {
             throw new IllegalArgumentException(seen == 0 ? "The input table is empty; nothing to score."
                 : "All " + seen + " rows have missing x or y values; nothing to score.");
         }
-        if (skipped > 0) {
-            setWarningMessage("Skipped " + skipped + " of " + seen + " rows with missing x or y values (first: '"
-                + firstSkipped + "'); their score columns are missing.");
+        if (missing.warning(seen) != null) {
+            setWarningMessage(missing.warning(seen) + " Their score cells are missing.");
         }
         final ScoreReport report = scorer.finish();
         pushFlowVariables(report.meanNll(), report.bitsPerDim(), report.calibrationError(), report.rows(), skipped);
         return new PortObject[]{out.getTable(), statisticsTable(report, skipped, exec)};
     }
 
-    private static String missingColumn(final DataRow row, final Layout layout, final CinnPortObjectSpec spec) {
-        final int mx = NumericColumns.firstMissing(row, layout.xIdx());
-        if (mx >= 0) {
-            return spec.getXNames().get(mx);
-        }
-        final int my = NumericColumns.firstMissing(row, layout.yIdx());
-        return my >= 0 ? spec.getYNames().get(my) : null;
-    }
-
     /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
-    private static void score(final List<DataRow> chunk, final Layout layout, final Scorer scorer,
-        final BufferedDataContainer out) throws CinnException {
+    private static void score(final List<DataRow> chunk, final Layout layout, final CinnPortObjectSpec spec,
+        final Scorer scorer, final BufferedDataContainer out) throws CinnException {
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
         final boolean[] complete = new boolean[chunk.size()];
@@ -161,8 +145,8 @@ final class CinnScorerNodeModel extends NodeModel {
             complete[i] = NumericColumns.firstMissing(row, layout.xIdx()) < 0
                 && NumericColumns.firstMissing(row, layout.yIdx()) < 0;
             if (complete[i]) {
-                xs.add(NumericColumns.read(row, layout.xIdx()));
-                ys.add(NumericColumns.read(row, layout.yIdx()));
+                xs.add(NumericColumns.readFinite(row, layout.xIdx(), spec.getXNames()));
+                ys.add(NumericColumns.readFinite(row, layout.yIdx(), spec.getYNames()));
             }
         }
         final double[][] scores = xs.isEmpty() ? new double[0][]
