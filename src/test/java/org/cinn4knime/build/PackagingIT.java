@@ -57,6 +57,13 @@ class PackagingIT {
                 "plugins/org.cinn4knime.native.linux.x86_64_" + osgiVersion + ".jar")) {
                 assertTrue(names.contains(expected), zip + " lacks " + expected + "; it has " + names);
             }
+            // -Prelease: every platform fragment that feature.xml lists is in the site
+            if (Boolean.getBoolean("cinn.natives.release")) {
+                for (String[] fragment : BundleLayoutTest.FRAGMENTS.values()) {
+                    String expected = "plugins/" + fragment[0] + "_" + osgiVersion + ".jar";
+                    assertTrue(names.contains(expected), "release build: " + zip + " lacks " + expected);
+                }
+            }
 
             Document content = xmlInJar(z, "content.jar", "content.xml");
             Map<String, Element> units = new HashMap<>();
