@@ -108,12 +108,8 @@ class EquinoxIT {
         Path fragmentJar = extract(zip, "plugins/org.cinn4knime.native.linux.x86_64_" + osgiVersion + ".jar", plugins);
 
         Path gen = Files.createDirectories(work.resolve("generated"));
-        Path knimeCore = writeKnimeCoreBundle(gen.resolve("org.knime.core_" + KNIME_VERSION + ".jar"));
-        Path knimeRepo = writeBundle(gen.resolve("org.knime.workbench.repository_" + KNIME_VERSION + ".jar"),
-            "org.knime.workbench.repository", null,
-            "   <extension-point id=\"nodes\" name=\"Node\" schema=\"schema/Node.exsd\"/>\n"
-                + "   <extension-point id=\"categories\" name=\"Category\" schema=\"schema/Category.exsd\"/>\n",
-            Map.of());
+        Path knimeCore = writeKnimeCoreBundle(classes, gen);
+        Path knimeRepo = writeKnimeRepositoryBundle(gen);
 
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("storage").toString());
@@ -487,7 +483,8 @@ class EquinoxIT {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** org.knime.core: the compiled KNIME API stand-in (if this tree has it), its packages exported. */
-    private Path writeKnimeCoreBundle(Path jar) throws IOException {
+    static Path writeKnimeCoreBundle(Path classes, Path dir) throws IOException {
+        Path jar = dir.resolve("org.knime.core_" + KNIME_VERSION + ".jar");
         Map<String, Path> entries = new LinkedHashMap<>();
         Path knime = classes.resolve("org/knime");
         if (Files.isDirectory(knime)) {
@@ -508,6 +505,15 @@ class EquinoxIT {
         }
         return writeBundle(jar, "org.knime.core", packages.isEmpty() ? null : String.join(",", packages),
             "   <extension-point id=\"PortType\" name=\"PortType\" schema=\"schema/PortType.exsd\"/>\n", entries);
+    }
+
+    /** org.knime.workbench.repository: no classes, the two extension points our plugin.xml contributes to. */
+    static Path writeKnimeRepositoryBundle(Path dir) throws IOException {
+        return writeBundle(dir.resolve("org.knime.workbench.repository_" + KNIME_VERSION + ".jar"),
+            "org.knime.workbench.repository", null,
+            "   <extension-point id=\"nodes\" name=\"Node\" schema=\"schema/Node.exsd\"/>\n"
+                + "   <extension-point id=\"categories\" name=\"Category\" schema=\"schema/Category.exsd\"/>\n",
+            Map.of());
     }
 
     private static Path writeBundle(Path jar, String symbolicName, String exports, String pluginXmlBody,
