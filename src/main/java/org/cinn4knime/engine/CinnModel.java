@@ -168,8 +168,23 @@ public final class CinnModel {
      * of row r come from a generator seeded by (seed, r), so results do not depend on chunking. The sink gets chunks
      * of at most {@link #CHUNK_ROWS} rows, in target-row order.
      */
-    public synchronized void sample(double[][] targets, int samplesPerRow, double temperature, long seed,
+    public void sample(double[][] targets, int samplesPerRow, double temperature, long seed,
             boolean withLogDensity, SampleSink sink, ProgressListener listener) throws CinnException {
+        sample(targets, 0, samplesPerRow, temperature, seed, withLogDensity, sink, listener);
+    }
+
+    /**
+     * As {@link #sample(double[][], int, double, long, boolean, SampleSink, ProgressListener)} for a slice of a
+     * longer stream of targets that starts at row {@code firstRowIndex}: the draws of {@code targets[r]} come from
+     * the generator seeded by (seed, firstRowIndex + r). A caller that feeds a long table in slices thus gets exactly
+     * the designs of one call over the whole table (the KNIME Sampler and the command line agree for the same seed).
+     * {@link SampleChunk#targetRow()} stays an index into {@code targets}.
+     */
+    public synchronized void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
+            long seed, boolean withLogDensity, SampleSink sink, ProgressListener listener) throws CinnException {
+        if (firstRowIndex < 0) {
+            throw new CinnException("The first target row index must not be negative, but is " + firstRowIndex + ".");
+        }
         if (samplesPerRow < 1) {
             throw new CinnException("Samples per target row must be at least 1, but is " + samplesPerRow + ".");
         }
@@ -184,7 +199,7 @@ public final class CinnModel {
         FlowNet f = net();
         int row = 0;
         int sampleIdx = 0;
-        Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, 0)) : null;
+        Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, firstRowIndex)) : null;
         while (done < total) {
             if (pl.isCancelRequested()) {
                 throw new CancelledException("Sampling was cancelled after " + done + " of " + total + " designs.");
@@ -199,7 +214,7 @@ public final class CinnModel {
                 if (sampleIdx == samplesPerRow) {
                     row++;
                     sampleIdx = 0;
-                    g = new Gaussian(Gaussian.derive(seed, row));
+                    g = new Gaussian(Gaussian.derive(seed, firstRowIndex + row));
                 }
                 tr[r] = row;
                 si[r] = sampleIdx++;

@@ -57,6 +57,7 @@ public final class CinnTrainer {
         final double[][] yv;
         final Standardisation std;
         final List<String> warnings = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
 
         Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, ProgressListener pl)
                 throws CinnDataException {
@@ -283,7 +284,7 @@ public final class CinnTrainer {
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
                     perms, finalParams);
             pl.progress(1.0, "Training finished: " + stopReason);
-            return new TrainingResult(model);
+            return new TrainingResult(model, notes);
         }
 
         private void lossHealth(List<EpochStats> history, int bestEpoch) {
@@ -292,7 +293,7 @@ public final class CinnTrainer {
             double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
             double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
             if (minTrain < 0) {
-                warnings.add("Note: the loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
+                notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
                         + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
                         + "negative value means a high probability density.");
             }

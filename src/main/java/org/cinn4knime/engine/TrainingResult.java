@@ -5,9 +5,11 @@ import java.util.List;
 /** Outcome of {@link CinnTrainer#train}. */
 public final class TrainingResult {
     private final CinnModel model;
+    private final List<String> notes;
 
-    TrainingResult(CinnModel model) {
+    TrainingResult(CinnModel model, List<String> notes) {
         this.model = model;
+        this.notes = List.copyOf(notes);
     }
 
     public CinnModel model() {
@@ -24,9 +26,21 @@ public final class TrainingResult {
         return model.info().bestEpoch();
     }
 
-    /** Plain-language loss-health messages (overfitting, instability, NaN rollback, notes on negative loss). */
+    /**
+     * Plain-language loss-health warnings: problems the user should act on (overfitting, suspected numerical
+     * instability, NaN/Inf rollback). Empty for a healthy run. Stored in the model file.
+     */
     public List<String> warnings() {
         return model.info().warnings();
+    }
+
+    /**
+     * Plain-language notes that explain normal behaviour, e.g. that a negative loss means a high likelihood. Not
+     * problems: the nodes log them and the command line prints them as {@code note:} lines, but they never turn a
+     * successful run into one with a warning. Not stored in the model file.
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /** "completed", "early stopping after N epochs without improvement", ... */

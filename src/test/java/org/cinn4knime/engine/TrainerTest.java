@@ -143,6 +143,19 @@ class TrainerTest {
                 k++;
             }
         }
+        // sampling the rows in slices with their first row index gives exactly the same designs
+        List<SampleChunk> slice = new ArrayList<>();
+        gaussModel.sample(new double[][] {targets[1]}, 1, per, 1.0, 7L, true, slice::add, null);
+        int s0 = 0;
+        for (SampleChunk c : slice) {
+            for (int i = 0; i < c.size(); i++) {
+                assertEquals(0, c.targetRow()[i], "targetRow indexes the slice");
+                assertArrayEquals(designs[per + s0], c.designs()[i], 1e-4); // float: chunk shapes differ
+                s0++;
+            }
+        }
+        assertEquals(per, s0);
+        assertThrows(CinnException.class, () -> gaussModel.sample(targets, -1, 1, 1.0, 7L, false, c -> { }, null));
         // reconstruct the latent draws of row 1 from its own seed and invert them directly
         Gaussian g = new Gaussian(Gaussian.derive(7L, 1));
         double[][] z = new double[per][2];
@@ -269,12 +282,16 @@ class TrainerTest {
         TrainingData data = new TrainingData(InverseKinematics.X_NAMES, x, InverseKinematics.Y_NAMES, y, null);
         TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(6).withInstabilityThresholdPerDim(
                 5.0), null);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("Note: the loss went negative")
-                && w.contains("normal")), r.warnings().toString());
+        assertTrue(r.notes().stream().anyMatch(w -> w.startsWith("The loss went negative")
+                && w.contains("normal")), r.notes().toString());
+        assertFalse(r.warnings().stream().anyMatch(w -> w.contains("went negative")),
+                "a negative loss is a note, never a warning: " + r.warnings());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("instability threshold per dimension")),
                 r.warnings().toString());
         TrainingResult r2 = CinnTrainer.train(data, smallArch(), small().withEpochs(2), null);
         assertFalse(r2.warnings().stream().anyMatch(w -> w.contains("instability")), r2.warnings().toString());
+        assertEquals(r2.history().stream().anyMatch(e -> e.trainLoss() < 0), !r2.notes().isEmpty(),
+                "the negative-loss note appears exactly when the loss went negative: " + r2.notes());
     }
 
     @Test

@@ -79,8 +79,8 @@ class LearnSampleScoreTest {
             .anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/") && m.contains("validation loss")),
             "progress shows the epoch and losses: " + s_learner.progressMessages());
         assertTrue(s_learner.cancelChecks() > EPOCHS, "cancel polled at least once per epoch");
-        assertTrue(s_learner.warning() != null && s_learner.warning().contains("loss went negative"),
-            "the engine's loss-health messages become the node's warning: " + s_learner.warning());
+        assertTrue(s_learner.warning() == null || !s_learner.warning().contains("went negative"),
+            "a negative loss is normal and never a warning: " + s_learner.warning());
     }
 
     @Test

@@ -170,6 +170,26 @@ class MissingValuesAndCancelTest {
             assertTrue(((DoubleValue)r.getCell(4)).getDoubleValue() != -7.0, "design x0 in its own column");
             i++;
         }
+        // the node feeds the engine 1024 target rows at a time; the designs are still exactly those of one engine
+        // call over the whole table with the same seed (so the command line gives the same designs)
+        final double[][] targets = new double[n][];
+        for (int t = 0; t < n; t++) {
+            targets[t] = new double[]{1.0, 0.001 * t}; // the model's y order: y0, y1
+        }
+        final double[][] expected = new double[2 * n][];
+        s_model.getModel().sample(targets, 2, 1.0, s.getInt("seed"), false, c -> {
+            for (int k = 0; k < c.size(); k++) {
+                expected[2 * c.targetRow()[k] + c.sampleIndex()[k]] = c.designs()[k];
+            }
+        }, null);
+        i = 0;
+        for (DataRow r : out) {
+            for (int d = 0; d < 4; d++) {
+                assertEquals(expected[i][d], ((DoubleValue)r.getCell(4 + d)).getDoubleValue(), 0.0,
+                    "design " + i + ", x" + d);
+            }
+            i++;
+        }
     }
 
     @Test

@@ -309,8 +309,7 @@ public final class FlowNet {
      * passes do (reused ops). Its speed is the bound for the network's speed on this machine.
      */
     public Runnable gemmOnlyPass(int n, boolean training) {
-        List<OpContext> ctx = new ArrayList<>();
-        Program p = new Program(ctx);
+        Program p = new Program();
         for (int[] s : gemmShapes(n, training)) {
             INDArray a = Nd4j.rand(dtype, s[3] == 1 ? s[2] : s[0], s[3] == 1 ? s[0] : s[2]);
             INDArray b = Nd4j.rand(dtype, s[4] == 1 ? s[1] : s[2], s[4] == 1 ? s[2] : s[1]);
@@ -395,23 +394,10 @@ public final class FlowNet {
         INDArray gc;
         INDArray tmpD;
         Step[] backwardProgram;
-        final List<OpContext> contexts = new ArrayList<>();
         final INDArray[] uY; // the y rows of every u
         final INDArray zFlat;
         final INDArray sFlat;
         final INDArray onesS;
-
-        /** Frees the native op contexts. */
-        void close() {
-            for (OpContext c : contexts) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    // nothing to do: the context is gone either way
-                }
-            }
-            contexts.clear();
-        }
 
         Workspace(int n) {
             this.n = n;
@@ -450,7 +436,7 @@ public final class FlowNet {
             sFlat = s.reshape(s.length());
             onesS = Nd4j.ones(dtype, s.length());
             forwardCoupling = new Step[couplings.length][];
-            Program fwd = new Program(contexts);
+            Program fwd = new Program();
             for (int k = 0; k < blocks; k++) {
                 if (k > 0) {
                     fwd.gemm(permMats[k - 1], out[k - 1], x[k], false, false, 0.0);
@@ -459,14 +445,14 @@ public final class FlowNet {
                     fwd.add(actNormForward(k));
                 }
                 for (int i = firstCoupling[k]; i < firstCoupling[k + 1]; i++) {
-                    Program pc = new Program(contexts);
+                    Program pc = new Program();
                     buildForwardCoupling(pc, i);
                     forwardCoupling[i] = pc.steps();
                     fwd.addAll(forwardCoupling[i]);
                 }
             }
             forwardProgram = fwd.steps();
-            Program inv = new Program(contexts);
+            Program inv = new Program();
             for (int k = blocks - 1; k >= 0; k--) {
                 if (k < blocks - 1) {
                     inv.gemm(permMats[k], x[k + 1], out[k], true, false, 0.0);
@@ -590,7 +576,7 @@ public final class FlowNet {
             gc = Nd4j.create(dtype, xDim, n);
             tmpD = Nd4j.create(dtype, xDim, n);
             INDArray tmpH = Nd4j.create(dtype, width, n);
-            Program p = new Program(contexts);
+            Program p = new Program();
             p.op(new ScalarMultiplication(z(), null, gy, 1.0 / n));
             for (int k = blocks - 1; k >= 0; k--) {
                 if (k < blocks - 1) {
@@ -681,11 +667,6 @@ public final class FlowNet {
     /** Collects the steps of a pass. */
     static final class Program {
         private final List<Step> steps = new ArrayList<>();
-        private final List<OpContext> contexts;
-
-        Program(List<OpContext> contexts) {
-            this.contexts = contexts;
-        }
 
         void add(Step s) {
             steps.add(s);
@@ -700,7 +681,10 @@ public final class FlowNet {
             steps.add(() -> ex.exec(op));
         }
 
-        /** A custom op executed with its own reused context (much cheaper than a fresh context per call). */
+        /**
+         * A custom op executed with its own reused context (much cheaper than a fresh context per call). ND4J frees
+         * the native context when the context object is garbage-collected.
+         */
         void op(DynamicCustomOp op) {
             OpExecutioner ex = Nd4j.getExecutioner();
             OpContext ctx = ex.buildContext();
@@ -715,7 +699,6 @@ public final class FlowNet {
             if (op.bArgs().length > 0) {
                 ctx.setBArguments(op.bArgs());
             }
-            contexts.add(ctx);
             steps.add(() -> ex.exec(op, ctx));
         }
 
@@ -740,7 +723,6 @@ public final class FlowNet {
         Workspace ws = workspaces.get(n);
         if (ws == null) {
             if (workspaces.size() >= 4) {
-                workspaces.values().forEach(Workspace::close);
                 workspaces.clear();
             }
             ws = new Workspace(n);

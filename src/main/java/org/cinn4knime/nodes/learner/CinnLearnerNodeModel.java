@@ -36,6 +36,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -48,6 +49,8 @@ import org.knime.core.node.port.PortType;
  * space, conditioned on the y (target) columns. Out 0: the model; out 1: the training history.
  */
 final class CinnLearnerNodeModel extends NodeModel {
+
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(CinnLearnerNodeModel.class);
 
     /** Share of the progress bar used for reading the table; the rest is training. */
     private static final double READ_SHARE = 0.05;
@@ -89,6 +92,7 @@ final class CinnLearnerNodeModel extends NodeModel {
             throw new CanceledExecutionException(e.getMessage());
         }
         warnings.addAll(result.warnings());
+        result.notes().forEach(LOGGER::info);
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
         }

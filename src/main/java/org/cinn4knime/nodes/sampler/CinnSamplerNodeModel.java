@@ -114,7 +114,8 @@ final class CinnSamplerNodeModel extends NodeModel {
 
         private final long m_seed = m_settings.m_seed.getIntValue();
 
-        private long m_chunkIndex;
+        /** Target rows sampled so far: the engine seeds row r of the whole table by (seed, r). */
+        private long m_targetRowsDone;
 
         private long m_written;
 
@@ -133,13 +134,13 @@ final class CinnSamplerNodeModel extends NodeModel {
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
             try {
-                m_model.sample(targets.toArray(double[][]::new), m_samplesPerRow, m_temperature,
-                    chunkSeed(m_seed, m_chunkIndex++), m_layout.withLogDensity(), c -> write(rows, c),
-                    new ExecutionProgress(sub));
+                m_model.sample(targets.toArray(double[][]::new), m_targetRowsDone, m_samplesPerRow,
+                    m_temperature, m_seed, m_layout.withLogDensity(), c -> write(rows, c), new ExecutionProgress(sub));
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }
             exec.setMessage(() -> "Generated " + m_written + " designs");
+            m_targetRowsDone += targets.size();
             rows.clear();
             targets.clear();
         }
@@ -167,14 +168,6 @@ final class CinnSamplerNodeModel extends NodeModel {
                 m_written++;
             }
         }
-    }
-
-    /** Seed of the k-th chunk: a SplitMix64 step, so that neighbouring chunks get unrelated streams. */
-    static long chunkSeed(final long seed, final long chunkIndex) {
-        long z = seed + (chunkIndex + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override
