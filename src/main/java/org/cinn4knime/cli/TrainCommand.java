@@ -127,8 +127,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Trains with console reporting (epoch lines on {@code out}, progress bar and warnings on {@code err}) and prints
-     * how training ended. Shared by {@code train} and {@code demo}.
+     * Trains with console reporting (epoch lines and the engine's notes on {@code out}, progress bar and loss-health
+     * warnings on {@code err}) and prints how training ended. Shared by {@code train} and {@code demo}.
      */
     static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
         final PrintWriter out, final PrintWriter err) throws CinnException {
@@ -144,6 +144,9 @@ final class TrainCommand implements Callable<Integer> {
         final int best = result.bestEpoch();
         out.println(String.format(Locale.ROOT, "training %s; best epoch %d", result.stopReason(), best)
             + bestLoss(result, best));
+        for (final String note : result.notes()) {
+            out.println("note: " + note);
+        }
         for (final String warning : result.warnings()) {
             err.println("warning: " + warning);
         }

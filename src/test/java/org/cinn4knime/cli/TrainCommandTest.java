@@ -77,6 +77,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void printsTheEnginesNotesWhenTheLossGoesNegative() throws Exception {
+        final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 9, false);
+        final CliRun.Result r = run("train", "--data", data.toString(), "--x", "x0,x1,x2,x3", "--y", "y0,y1",
+            "--model", m_dir.resolve("m.cinn").toString(), "--epochs", "15", "--batch", "60", "--blocks", "4",
+            "--width", "32", "--lr", "0.003", "--seed", "1");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("note: ") && l.contains("negative")), r::toString);
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith("warning: ")), "stderr holds only warnings: " + r);
+    }
+
+    @Test
     void sameSeedGivesTheSameModel() throws Exception {
         final Path data = ikCsv(m_dir.resolve("train.csv"), 200, 8, false);
         final Path a = m_dir.resolve("a.cinn");
