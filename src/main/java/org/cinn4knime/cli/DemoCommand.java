@@ -57,13 +57,13 @@ final class DemoCommand implements Callable<Integer> {
         description = "output folder, created if missing (default ${DEFAULT-VALUE})")
     private Path m_dir;
 
-    @Option(names = "--rows", paramLabel = "<n>", defaultValue = "20000", description = "generated training rows (default ${DEFAULT-VALUE})")
+    @Option(names = "--rows", paramLabel = "<n>", defaultValue = "50000", description = "generated training rows (default ${DEFAULT-VALUE})")
     private int m_rows;
 
     @Option(names = "--test-rows", paramLabel = "<n>", defaultValue = "2000", description = "held-out rows to score (default ${DEFAULT-VALUE})")
     private int m_testRows;
 
-    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "30", description = "training epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "40", description = "training epochs (default ${DEFAULT-VALUE})")
     private int m_epochs;
 
     @Option(names = "--samples", paramLabel = "<n>", defaultValue = "500", description = "designs per target (default ${DEFAULT-VALUE})")
