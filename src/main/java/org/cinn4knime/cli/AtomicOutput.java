@@ -58,7 +58,8 @@ final class AtomicOutput implements Closeable {
         // not Files.createTempFile: that one makes owner-only files, and the output should get the usual permissions
         final Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
             + "-" + COUNTER.incrementAndGet() + ".tmp");
-        final OutputStream stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        final OutputStream stream =
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         PENDING.add(temp);
         return new AtomicOutput(absolute, temp, new BufferedOutputStream(stream));
     }

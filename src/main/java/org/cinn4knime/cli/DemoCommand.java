@@ -57,22 +57,28 @@ final class DemoCommand implements Callable<Integer> {
         description = "output folder, created if missing (default ${DEFAULT-VALUE})")
     private Path m_dir;
 
-    @Option(names = "--rows", paramLabel = "<n>", defaultValue = "50000", description = "generated training rows (default ${DEFAULT-VALUE})")
+    @Option(names = "--rows", paramLabel = "<n>", defaultValue = "50000",
+        description = "generated training rows (default ${DEFAULT-VALUE})")
     private int m_rows;
 
-    @Option(names = "--test-rows", paramLabel = "<n>", defaultValue = "2000", description = "held-out rows to score (default ${DEFAULT-VALUE})")
+    @Option(names = "--test-rows", paramLabel = "<n>", defaultValue = "2000",
+        description = "held-out rows to score (default ${DEFAULT-VALUE})")
     private int m_testRows;
 
-    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "40", description = "training epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "40",
+        description = "training epochs (default ${DEFAULT-VALUE})")
     private int m_epochs;
 
-    @Option(names = "--samples", paramLabel = "<n>", defaultValue = "500", description = "designs per target (default ${DEFAULT-VALUE})")
+    @Option(names = "--samples", paramLabel = "<n>", defaultValue = "500",
+        description = "designs per target (default ${DEFAULT-VALUE})")
     private int m_samples;
 
-    @Option(names = "--seed", paramLabel = "<seed>", defaultValue = "1", description = "seed of data, training and sampling (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "<seed>", defaultValue = "1",
+        description = "seed of data, training and sampling (default ${DEFAULT-VALUE})")
     private long m_seed;
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1",
+        description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
     private int m_threads;
 
     @Override

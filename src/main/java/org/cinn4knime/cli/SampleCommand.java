@@ -32,10 +32,12 @@ final class SampleCommand implements Callable<Integer> {
         description = "targets (CSV with the model's y columns)")
     private Path m_targets;
 
-    @Option(names = "--n", paramLabel = "<n>", defaultValue = "100", description = "designs per target row (default ${DEFAULT-VALUE})")
+    @Option(names = "--n", paramLabel = "<n>", defaultValue = "100",
+        description = "designs per target row (default ${DEFAULT-VALUE})")
     private int m_n;
 
-    @Option(names = "--temperature", paramLabel = "<T>", defaultValue = "1.0", description = "scale of the latent draws z ~ N(0, T²I); "
+    @Option(names = "--temperature", paramLabel = "<T>", defaultValue = "1.0",
+        description = "scale of the latent draws z ~ N(0, T²I); "
         + "below 1 gives more typical, less diverse designs (default ${DEFAULT-VALUE})")
     private double m_temperature;
 

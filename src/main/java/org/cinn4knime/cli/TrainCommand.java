@@ -66,24 +66,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--blocks", paramLabel = "<n>", description = "coupling blocks (default ${DEFAULT-VALUE})")
     private int m_blocks;
 
-    @Option(names = "--width", paramLabel = "<n>", description = "neurons per hidden layer of each subnet (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", paramLabel = "<n>",
+        description = "neurons per hidden layer of each subnet (default ${DEFAULT-VALUE})")
     private int m_width;
 
     @Option(names = "--layers", paramLabel = "<n>", description = "hidden layers per subnet (default ${DEFAULT-VALUE})")
     private int m_layers;
 
-    @Option(names = "--clamp", paramLabel = "<c>", description = "soft clamp of the log-scales (default ${DEFAULT-VALUE})")
+    @Option(names = "--clamp", paramLabel = "<c>",
+        description = "soft clamp of the log-scales (default ${DEFAULT-VALUE})")
     private double m_clamp;
 
     @Option(names = "--val-fraction", paramLabel = "<fraction>",
         description = "fraction of rows held out for validation, 0 to 0.5 (default ${DEFAULT-VALUE})")
     private double m_valFraction;
 
-    @Option(names = "--patience", paramLabel = "<epochs>", description = "stop after this many epochs without validation improvement, "
+    @Option(names = "--patience", paramLabel = "<epochs>",
+        description = "stop after this many epochs without validation improvement, "
         + "0 = off (default ${DEFAULT-VALUE})")
     private int m_patience;
 
-    @Option(names = "--seed", paramLabel = "<seed>", description = "random seed; the same seed gives the same model (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "<seed>",
+        description = "random seed; the same seed gives the same model (default ${DEFAULT-VALUE})")
     private long m_seed;
 
     @Option(names = "--threads", paramLabel = "<n>", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
@@ -176,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             final CinnArchitecture a = CinnArchitecture.defaults();
             final TrainingSettings t = TrainingSettings.defaults();
-            final Object value = Map.<String, Object>ofEntries(Map.entry("--epochs", t.epochs()), Map.entry("--batch", t.batchSize()),
+            final Object value = Map.<String, Object>ofEntries(Map.entry("--epochs", t.epochs()),
+                Map.entry("--batch", t.batchSize()),
                 Map.entry("--lr", t.learningRate()), Map.entry("--blocks", a.blocks()),
                 Map.entry("--width", a.subnetWidth()), Map.entry("--layers", a.subnetLayers()),
                 Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),

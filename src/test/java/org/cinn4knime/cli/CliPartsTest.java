@@ -78,7 +78,8 @@ class CliPartsTest {
 
     @Test
     void uniqueNames() {
-        assertEquals(List.of("a (#1)", "b", "a (#2)"), CsvOutput.uniqueNames(List.of("a", "c"), List.of("a", "b", "a")));
+        assertEquals(List.of("a (#1)", "b", "a (#2)"),
+            CsvOutput.uniqueNames(List.of("a", "c"), List.of("a", "b", "a")));
         assertEquals(List.of("log_density (#1)", "z"), CsvOutput.uniqueNames(List.of("log_density"),
             List.of("log_density", "z")));
         assertEquals(List.of("s (#2)"), CsvOutput.uniqueNames(List.of("s", "s (#1)"), List.of("s")));

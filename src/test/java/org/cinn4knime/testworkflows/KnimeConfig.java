@@ -209,9 +209,10 @@ final class KnimeConfig {
     /** The document text as KNIME 5 writes it (4-space indentation). */
     String toXml() {
         final StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<config xmlns=\"").append(NAMESPACE).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-            + " xsi:schemaLocation=\"http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd\""
-            + " key=\"").append(escape(m_key)).append("\">\n");
+        sb.append("<config xmlns=\"").append(NAMESPACE)
+            .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"")
+            .append(NAMESPACE).append(" http://www.knime.org/XMLConfig_2008_09.xsd\" key=\"").append(escape(m_key))
+            .append("\">\n");
         writeChildren(sb, 1);
         return sb.append("</config>\n").toString();
     }

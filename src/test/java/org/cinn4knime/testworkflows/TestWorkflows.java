@@ -41,7 +41,8 @@ public final class TestWorkflows {
     record Bundle(String name, String symbolicName, String vendor, String version) {
     }
 
-    static final Bundle BASE = new Bundle("KNIME Base Nodes", "org.knime.base", "KNIME AG, Zurich, Switzerland", "5.2.0");
+    static final Bundle BASE =
+        new Bundle("KNIME Base Nodes", "org.knime.base", "KNIME AG, Zurich, Switzerland", "5.2.0");
     static final Bundle TESTING = new Bundle("KNIME Testing Framework", "org.knime.testing",
         "KNIME AG, Zurich, Switzerland", "5.2.0");
     static final Bundle CINN = new Bundle("cINN nodes for KNIME", "org.cinn4knime", "cinn4knime", "0.1.0");
@@ -214,6 +215,10 @@ public final class TestWorkflows {
         return new NodeDef(id, name, factory, bundle, model, outPorts, 60 + 160 * col, 60 + 130 * row);
     }
 
+    static NodeDef tableNode(final int id, final KnimeConfig model, final int col, final int row) {
+        return node(id, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, model, 1, col, row);
+    }
+
     static WorkflowRunner.Connection conn(final int source, final int sourcePort, final int dest, final int destPort) {
         return new WorkflowRunner.Connection(source, sourcePort, dest, destPort);
     }
@@ -233,13 +238,14 @@ public final class TestWorkflows {
             .set("append_log_density", "true"));
         final int designs = SAMPLES_PER_TARGET * TARGETS.length;
         return new Workflow("cinn_learn_sample",
-            "Learn -> sample: trains a cINN on 300 inverse-kinematics rows (x0..x3 given the end point y0, y1), samples "
+            "Learn -> sample: trains a cINN on 300 inverse-kinematics rows (x0..x3 given the end point y0, y1), "
+                + "samples "
                 + SAMPLES_PER_TARGET + " designs for each of " + TARGETS.length + " wanted end points and checks that "
                 + designs + " designs come out (Rule-based Row Filter keeps one row if so; the Breakpoint fails on "
                 + "an empty table).",
-            List.of(node(1, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, ikRows(300, 101)), 1, 0, 0),
+            List.of(tableNode(1, doubleTable(IK_COLUMNS, ikRows(300, 101)), 0, 0),
                 node(2, "cINN Learner", LEARNER, CINN, learner(10, 90), 2, 1, 0),
-                node(3, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(Y, TARGETS), 1, 1, 1),
+                tableNode(3, doubleTable(Y, TARGETS), 1, 1),
                 node(4, "cINN Sampler", SAMPLER, CINN, sampler, 1, 2, 0),
                 node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, BASE,
                     ruleFilter("$$ROWINDEX$$ = 0 AND $$ROWCOUNT$$ = " + designs + " => TRUE"), 1, 3, 0),
@@ -259,9 +265,9 @@ public final class TestWorkflows {
                 + "figures the Scorer pushes as flow variables: 100 rows scored, mean NLL below " + MAX_MEAN_NLL
                 + " nats per row, calibration error below " + MAX_CALIBRATION_ERROR
                 + " (the Rule-based Row Filter keeps a row only if all hold; the Breakpoint fails on an empty table).",
-            List.of(node(1, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, ikRows(300, 101)), 1, 0, 0),
+            List.of(tableNode(1, doubleTable(IK_COLUMNS, ikRows(300, 101)), 0, 0),
                 node(2, "cINN Learner", LEARNER, CINN, learner(30, 90), 2, 1, 0),
-                node(3, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, ikRows(100, 202)), 1, 1, 1),
+                tableNode(3, doubleTable(IK_COLUMNS, ikRows(100, 202)), 1, 1),
                 node(4, "cINN Scorer", SCORER, CINN, scorer, 2, 2, 0),
                 node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, BASE, ruleFilter(rule), 1, 3, 0),
                 node(6, "Breakpoint", WorkflowRunner.BREAKPOINT, BASE,
@@ -294,18 +300,15 @@ public final class TestWorkflows {
         return new Workflow("cinn_bad_input", description.toString(),
             List.of(node(1, "Testflow Configuration", WorkflowRunner.TEST_CONFIG, TESTING,
                     testflowConfiguration(expectedErrors), 0, 0, 0),
-                node(2, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE,
-                    doubleTable(IK_COLUMNS, Arrays.copyOf(train, 1)), 1, 0, 1),
+                tableNode(2, doubleTable(IK_COLUMNS, Arrays.copyOf(train, 1)), 0, 1),
                 node(3, "cINN Learner", LEARNER, CINN, learner(2, 2), 2, 1, 1),
-                node(4, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, constant), 1, 0, 2),
+                tableNode(4, doubleTable(IK_COLUMNS, constant), 0, 2),
                 node(5, "cINN Learner", LEARNER, CINN, learner(2, 20), 2, 1, 2),
-                node(6, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, train), 1, 0, 3),
+                tableNode(6, doubleTable(IK_COLUMNS, train), 0, 3),
                 node(7, "cINN Learner", LEARNER, CINN, learner(3, 30), 2, 1, 3),
-                node(8, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(List.of("y0", "z"), targets),
-                    1, 1, 4),
+                tableNode(8, doubleTable(List.of("y0", "z"), targets), 1, 4),
                 node(9, "cINN Sampler", SAMPLER, CINN, cinnSettings(new CinnSamplerNodeFactory(), m -> { }), 1, 2, 4),
-                node(10, "Table Creator", WorkflowRunner.TABLE_CREATOR, BASE, doubleTable(IK_COLUMNS, heldOut), 1, 1,
-                    5),
+                tableNode(10, doubleTable(IK_COLUMNS, heldOut), 1, 5),
                 node(11, "cINN Scorer", SCORER, CINN, failScorer, 2, 2, 5)),
             List.of(conn(2, 1, 3, 1), conn(4, 1, 5, 1), conn(6, 1, 7, 1), conn(7, 1, 9, 1), conn(8, 1, 9, 2),
                 conn(7, 1, 11, 1), conn(10, 1, 11, 2)));
