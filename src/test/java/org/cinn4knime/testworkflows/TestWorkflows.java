@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -148,22 +149,30 @@ public final class TestWorkflows {
             .settingsModel("SMID_string", new KnimeConfig.Entry("Custom error message", "string", message, false));
     }
 
-    /** Testflow Configuration expecting exactly the given node errors (node id to message). */
-    static KnimeConfig testflowConfiguration(final Map<Integer, String> errors) {
+    /**
+     * Testflow Configuration: the given nodes must fail (not execute), with exactly these node errors (execute
+     * failures) and node warnings (configure failures), node id to message.
+     */
+    static KnimeConfig testflowConfiguration(final Map<Integer, String> errors, final Map<Integer, String> warnings) {
         final KnimeConfig m = new KnimeConfig("model").string("owner", "cinn4knime");
         for (final String key : List.of("requiredLogErrors", "requiredLogWarnings", "requiredLogInfos")) {
             m.stringArray(key, List.of());
         }
-        m.stringArray("failingNodes", errors.keySet().stream().map(String::valueOf).toList());
-        m.config("requiredNodeWarnings").integer("count", 0);
-        final KnimeConfig required = m.config("requiredNodeErrors");
+        final Set<Integer> failing = new TreeSet<>(errors.keySet());
+        failing.addAll(warnings.keySet());
+        m.stringArray("failingNodes", failing.stream().map(String::valueOf).toList());
+        nodeMessages(m.config("requiredNodeWarnings"), warnings);
+        nodeMessages(m.config("requiredNodeErrors"), errors);
+        return m.integer("timeout", 300).integer("maxHilitedRows", 2500).stringArray("usedJanitors", List.of());
+    }
+
+    private static void nodeMessages(final KnimeConfig config, final Map<Integer, String> messages) {
         int i = 0;
-        for (final Map.Entry<Integer, String> e : errors.entrySet()) {
-            required.string("nodeID_" + i, Integer.toString(e.getKey())).string("message_" + i, e.getValue());
+        for (final Map.Entry<Integer, String> e : messages.entrySet()) {
+            config.string("nodeID_" + i, Integer.toString(e.getKey())).string("message_" + i, e.getValue());
             i++;
         }
-        required.integer("count", errors.size());
-        return m.integer("timeout", 300).integer("maxHilitedRows", 2500).stringArray("usedJanitors", List.of());
+        config.integer("count", messages.size());
     }
 
     /**
@@ -282,7 +291,8 @@ public final class TestWorkflows {
         9, "Sampler with a targets table that lacks the model's y column y1",
         11, "Scorer with a missing value in column x1 of row Row4 and 'fail on missing values'"));
 
-    static Workflow badInput(final Map<Integer, String> expectedErrors) throws IOException {
+    static Workflow badInput(final Map<Integer, String> expectedErrors, final Map<Integer, String> expectedWarnings)
+        throws IOException {
         final String[][] train = ikRows(120, 303);
         final String[][] constant = ikRows(60, 404);
         for (final String[] row : constant) {
@@ -299,7 +309,7 @@ public final class TestWorkflows {
             .append('.'));
         return new Workflow("cinn_bad_input", description.toString(),
             List.of(node(1, "Testflow Configuration", WorkflowRunner.TEST_CONFIG, TESTING,
-                    testflowConfiguration(expectedErrors), 0, 0, 0),
+                    testflowConfiguration(expectedErrors, expectedWarnings), 0, 0, 0),
                 tableNode(2, doubleTable(IK_COLUMNS, Arrays.copyOf(train, 1)), 0, 1),
                 node(3, "cINN Learner", LEARNER, CINN, learner(2, 2), 2, 1, 1),
                 tableNode(4, doubleTable(IK_COLUMNS, constant), 0, 2),
@@ -316,14 +326,16 @@ public final class TestWorkflows {
 
     /** All workflows; the bad-input workflow's expected errors are obtained by running its nodes. */
     static List<Workflow> all() throws Exception {
-        final Workflow probe = badInput(Map.of());
+        final Workflow probe = badInput(Map.of(), Map.of());
         final WorkflowRunner.Result result = WorkflowRunner.run(KnimeConfig.parse(workflowKnime(probe)),
             settingsOf(probe));
-        if (!result.errors().keySet().equals(BAD_INPUT_CASES.keySet())) {
+        final Set<Integer> failed = new TreeSet<>(result.errors().keySet());
+        failed.addAll(result.warnings().keySet());
+        if (!failed.equals(BAD_INPUT_CASES.keySet())) {
             throw new IllegalStateException("bad-input workflow: expected failures of nodes " + BAD_INPUT_CASES
-                + " but got " + result.errors());
+                + " but got " + WorkflowRunner.describe(result));
         }
-        return List.of(learnSample(), learnScore(), badInput(result.errors()));
+        return List.of(learnSample(), learnScore(), badInput(result.errors(), result.warnings()));
     }
 
     static Map<Integer, KnimeConfig> settingsOf(final Workflow w) throws IOException {

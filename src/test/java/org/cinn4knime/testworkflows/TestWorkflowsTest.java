@@ -9,12 +9,12 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -181,21 +181,29 @@ class TestWorkflowsTest {
     void workflowsRunWithExactlyTheExpectedErrors() throws Exception {
         for (final Path workflow : s_workflows) {
             final Map<Integer, KnimeConfig> settings = settings(workflow);
-            final Map<Integer, String> expected = expectedErrors(settings);
+            final Map<Integer, String> expected = expected(settings, "requiredNodeErrors");
+            final Map<Integer, String> expectedWarnings = expected(settings, "requiredNodeWarnings");
             final WorkflowRunner.Result result =
                 WorkflowRunner.run(KnimeConfig.read(workflow.resolve("workflow.knime")), settings);
             assertEquals(expected, result.errors(), workflow.getFileName() + ": " + WorkflowRunner.describe(result));
+            assertEquals(expectedWarnings, result.warnings(),
+                workflow.getFileName() + ": " + WorkflowRunner.describe(result));
+            final Set<String> failing = new TreeSet<>();
+            expected.keySet().forEach(id -> failing.add(id.toString()));
+            expectedWarnings.keySet().forEach(id -> failing.add(id.toString()));
+            assertEquals(failing, failingNodes(settings), workflow.getFileName() + ": failingNodes");
             // every node ran unless it is downstream of an expected failure
             final int ran = result.outputs().size() + result.errors().size();
-            assertTrue(ran == settings.size() || !expected.isEmpty(), workflow.getFileName() + ": only " + ran
+            assertTrue(ran == settings.size() || !failing.isEmpty(), workflow.getFileName() + ": only " + ran
                 + " of " + settings.size() + " nodes ran");
         }
     }
 
     @Test
     void theBadInputWorkflowExpectsErrorsThatNameTheCulprit() throws Exception {
-        final Map<Integer, String> expected =
-            expectedErrors(settings(ROOT.resolve("cinn_bad_input")));
+        final Map<Integer, KnimeConfig> settings = settings(ROOT.resolve("cinn_bad_input"));
+        final Map<Integer, String> expected = new TreeMap<>(expected(settings, "requiredNodeErrors"));
+        expected.putAll(expected(settings, "requiredNodeWarnings"));
         assertEquals(TestWorkflows.BAD_INPUT_CASES.keySet(), expected.keySet());
         assertTrue(expected.get(5).contains("'x2'"), expected::toString);
         assertTrue(expected.get(9).contains("'y1'"), expected::toString);
@@ -240,19 +248,37 @@ class TestWorkflowsTest {
         return settings;
     }
 
-    /** The errors a workflow's Testflow Configuration requires (node id to message); none without one. */
-    static Map<Integer, String> expectedErrors(final Map<Integer, KnimeConfig> settings) {
+    /**
+     * The node messages a workflow's Testflow Configuration requires ({@code kind}: requiredNodeErrors or
+     * requiredNodeWarnings), node id to message; none without a Testflow Configuration.
+     */
+    static Map<Integer, String> expected(final Map<Integer, KnimeConfig> settings, final String kind) {
         final Map<Integer, String> expected = new TreeMap<>();
-        final List<KnimeConfig> configs = new ArrayList<>(settings.values().stream()
-            .filter(s -> WorkflowRunner.TEST_CONFIG.equals(s.requireEntry("factory").value())).toList());
-        for (final KnimeConfig c : configs) {
-            final KnimeConfig errors = c.requireChild("model").requireChild("requiredNodeErrors");
-            final int count = WorkflowRunner.intOf(errors, "count");
+        for (final KnimeConfig c : testConfigs(settings)) {
+            final KnimeConfig messages = c.requireChild("model").requireChild(kind);
+            final int count = WorkflowRunner.intOf(messages, "count");
             for (int i = 0; i < count; i++) {
-                expected.put(Integer.valueOf(errors.requireEntry("nodeID_" + i).value()),
-                    errors.requireEntry("message_" + i).value());
+                expected.put(Integer.valueOf(messages.requireEntry("nodeID_" + i).value()),
+                    messages.requireEntry("message_" + i).value());
             }
         }
         return expected;
+    }
+
+    /** The node ids a workflow's Testflow Configuration lists as failing. */
+    static Set<String> failingNodes(final Map<Integer, KnimeConfig> settings) {
+        final Set<String> ids = new TreeSet<>();
+        for (final KnimeConfig c : testConfigs(settings)) {
+            final KnimeConfig array = c.requireChild("model").requireChild("failingNodes");
+            for (int i = 0; i < WorkflowRunner.intOf(array, "array-size"); i++) {
+                ids.add(array.requireEntry(Integer.toString(i)).value());
+            }
+        }
+        return ids;
+    }
+
+    private static List<KnimeConfig> testConfigs(final Map<Integer, KnimeConfig> settings) {
+        return settings.values().stream()
+            .filter(s -> WorkflowRunner.TEST_CONFIG.equals(s.requireEntry("factory").value())).toList();
     }
 }

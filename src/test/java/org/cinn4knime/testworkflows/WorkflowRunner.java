@@ -39,8 +39,9 @@ import org.knime.core.node.workflow.FlowVariable;
  * and small re-implementations of the four KNIME nodes the test workflows use - Table Creator (builds its table from
  * its settings), Rule-based Row Filter (only the rule forms the test workflows use: conditions on $$ROWINDEX$$,
  * $$ROWCOUNT$$ and flow variables joined by AND), Breakpoint (halts on an empty table) and Testflow Configuration
- * (does nothing). Node failures are recorded with the text KNIME shows: the configure message, or
- * "Execute failed: " + the execute message. Downstream nodes of a failed node are not executed.
+ * (does nothing). Node failures are recorded as KNIME shows them: a configure failure (InvalidSettingsException) as a
+ * warning with its message, an execute failure as an error "Execute failed: " + its message. Downstream nodes of a
+ * failed node are not executed.
  */
 final class WorkflowRunner {
 
@@ -49,8 +50,11 @@ final class WorkflowRunner {
     static final String BREAKPOINT = "org.knime.base.node.flowcontrol.breakpoint.BreakpointNodeFactory";
     static final String TEST_CONFIG = "org.knime.testing.node.config.TestConfigNodeFactory";
 
-    /** What a run produced: outputs and failures per node id, and the flow variables visible at each node. */
-    record Result(Map<Integer, PortObject[]> outputs, Map<Integer, String> errors,
+    /**
+     * What a run produced per node id: outputs; execute failures (errors) and configure failures (warnings), each
+     * with the message KNIME shows; and the flow variables visible at each node.
+     */
+    record Result(Map<Integer, PortObject[]> outputs, Map<Integer, String> errors, Map<Integer, String> warnings,
         Map<Integer, Map<String, FlowVariable>> variables) {
     }
 
@@ -105,6 +109,7 @@ final class WorkflowRunner {
         final List<Connection> connections = connections(workflow);
         final Map<Integer, PortObject[]> outputs = new HashMap<>();
         final Map<Integer, String> errors = new TreeMap<>();
+        final Map<Integer, String> warnings = new TreeMap<>();
         final Map<Integer, Map<String, FlowVariable>> variables = new HashMap<>();
         final Set<Integer> done = new HashSet<>();
         boolean progress = true;
@@ -130,7 +135,7 @@ final class WorkflowRunner {
                 try {
                     outputs.put(id, execute(settings.get(id), inputs, vars));
                 } catch (NodeFailure e) {
-                    errors.put(id, e.getMessage());
+                    (e.m_configure ? warnings : errors).put(id, e.getMessage());
                 }
                 variables.put(id, vars);
             }
@@ -139,15 +144,18 @@ final class WorkflowRunner {
             throw new IllegalStateException("some nodes are part of a cycle or miss their inputs: " + settings.keySet()
                 + " done " + done);
         }
-        return new Result(outputs, errors, variables);
+        return new Result(outputs, errors, warnings, variables);
     }
 
-    /** A node failure with the message KNIME would show on the node. */
+    /** A node failure with the message KNIME would show on the node; configure failures are shown as warnings. */
     static final class NodeFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NodeFailure(final String message) {
+        private final boolean m_configure;
+
+        NodeFailure(final String message, final boolean configure) {
             super(message);
+            m_configure = configure;
         }
     }
 
@@ -171,13 +179,13 @@ final class WorkflowRunner {
                 try {
                     harness.configure(Arrays.stream(inputs).map(PortObject::getSpec).toArray(PortObjectSpec[]::new));
                 } catch (InvalidSettingsException e) {
-                    throw new NodeFailure(e.getMessage());
+                    throw new NodeFailure(e.getMessage(), true);
                 }
                 final PortObject[] out;
                 try {
                     out = harness.execute(inputs);
                 } catch (Exception e) { // NOSONAR KNIME catches everything a node throws in execute
-                    throw new NodeFailure("Execute failed: " + e.getMessage());
+                    throw new NodeFailure("Execute failed: " + e.getMessage(), false);
                 }
                 vars.putAll(harness.flowVariables());
                 return out;
@@ -296,11 +304,12 @@ final class WorkflowRunner {
         }
         if (in.size() == 0) {
             throw new NodeFailure("Execute failed: " + (s.getBoolean("Use custom error message")
-                ? s.getString("Custom error message") : "Breakpoint halted execution (table is empty)"));
+                ? s.getString("Custom error message") : "Breakpoint halted execution (table is empty)"), false);
         }
     }
 
     static String describe(final Result r) {
-        return String.format(Locale.ROOT, "errors %s, flow variables %s", r.errors(), r.variables());
+        return String.format(Locale.ROOT, "errors %s, warnings %s, flow variables %s", r.errors(), r.warnings(),
+            r.variables());
     }
 }
