@@ -108,6 +108,20 @@ class ConfigureTest {
         assertMessage(assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s)), "'MAGIC'", "coupling");
     }
 
+    @Test
+    void learnerRejectsUnusableLearningRateDecayPoints() throws Exception {
+        final NodeModelHarness h = learner();
+        final NodeSettings s = h.saveSettings();
+        s.addString("lr_decay_at", "0.5, soon");
+        assertMessage(assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s)), "'lr_decay_at'",
+            "'soon' is not a number");
+        s.addString("lr_decay_at", "0.5, 1.5");
+        assertMessage(assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s)),
+            "decay points must be fractions of the epochs", "1.5");
+        s.addString("lr_decay_at", " ");
+        h.loadSettings(s); // blank: a constant learning rate
+    }
+
     // ------------------------------------------------------------------ sampler
 
     private static NodeModelHarness sampler(final boolean keep, final boolean logDensity)

@@ -84,6 +84,23 @@ class LearnSampleScoreTest {
     }
 
     @Test
+    void engineLossHealthWarningsBecomeTheLearnersWarning() throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        NodeTestData.smallLearner(h, 2);
+        final NodeSettings s = h.saveSettings();
+        s.addDouble("instability_threshold", 50.0); // every loss per dimension is below it
+        s.addString("lr_decay_at", "");
+        h.loadSettings(s);
+        final PortObject[] out = h.execute(NodeTestData.ikTable(600, 3));
+        assertTrue(h.warning() != null && h.warning().contains("below the threshold of 50")
+            && h.warning().contains("instability threshold per dimension"), "node warning: " + h.warning());
+        for (DataRow r : (BufferedDataTable)out[1]) {
+            assertEquals(5e-3, ((DoubleValue)r.getCell(3)).getDoubleValue(), 0.0,
+                "no decay points: constant learning rate");
+        }
+    }
+
+    @Test
     void sampledDesignsReachTheirTargets() throws Exception {
         final double[][] targets = InverseKinematics.forward(InverseKinematics.samplePrior(20, 99));
         final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());

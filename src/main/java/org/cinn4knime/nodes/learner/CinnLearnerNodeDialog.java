@@ -8,6 +8,7 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
 /** Dialog of the cINN Learner: columns, architecture and training tabs, built from the node's settings models. */
@@ -46,6 +47,11 @@ final class CinnLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_validationPercent, "Validation rows (%)", 5));
         addDialogComponent(new DialogComponentNumber(s.m_patience, "Early-stopping patience (epochs, 0 = off)", 1));
         addDialogComponent(new DialogComponentNumber(s.m_gradientClip, "Gradient clipping norm (0 = off)", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_lrDecayFactor, "Learning-rate decay factor (1 = none)", 0.1));
+        addDialogComponent(
+            new DialogComponentString(s.m_lrDecayAt, "Decay after these fractions of the epochs (e.g. 0.67, 0.87)"));
+        addDialogComponent(new DialogComponentNumber(s.m_instabilityThreshold,
+            "Instability threshold per dimension (nats)", 1));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Random seed", 1));
         addDialogComponent(new DialogComponentNumber(s.m_threads, "CPU threads", 1));
     }

@@ -66,6 +66,12 @@ final class CinnLearnerSettings {
 
     static final String CFG_GRADIENT_CLIP = "gradient_clip";
 
+    static final String CFG_LR_DECAY_FACTOR = "lr_decay_factor";
+
+    static final String CFG_LR_DECAY_AT = "lr_decay_at";
+
+    static final String CFG_INSTABILITY_THRESHOLD = "instability_threshold";
+
     @SuppressWarnings("unchecked")
     final SettingsModelColumnFilter2 m_xColumns = new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class);
 
@@ -105,6 +111,16 @@ final class CinnLearnerSettings {
 
     final SettingsModelDoubleBounded m_gradientClip = new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, 10, 0, 1e6);
 
+    final SettingsModelDoubleBounded m_lrDecayFactor = new SettingsModelDoubleBounded(CFG_LR_DECAY_FACTOR,
+        TrainingSettings.defaults().lrDecayFactor(), 1e-6, 1.0);
+
+    /** Fractions of the epochs after which the learning rate is multiplied by the decay factor, comma-separated. */
+    final SettingsModelString m_lrDecayAt =
+        new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TrainingSettings.defaults().lrDecayAt()));
+
+    final SettingsModelDoubleBounded m_instabilityThreshold = new SettingsModelDoubleBounded(
+        CFG_INSTABILITY_THRESHOLD, TrainingSettings.defaults().instabilityThresholdPerDim(), -1e6, 1e6);
+
     final SettingsModelInteger m_seed = CommonSettings.createSeedModel();
 
     final SettingsModelIntegerBounded m_threads = CommonSettings.createThreadsModel();
@@ -113,7 +129,8 @@ final class CinnLearnerSettings {
 
     private final List<SettingsModel> m_all = List.of(m_xColumns, m_yColumns, m_blocks, m_coupling, m_subnetLayers,
         m_subnetWidth, m_activation, m_clamp, m_actNorm, m_precision, m_epochs, m_batchSize, m_learningRate,
-        m_weightDecay, m_validationPercent, m_patience, m_gradientClip, m_seed, m_threads, m_missing);
+        m_weightDecay, m_validationPercent, m_patience, m_gradientClip, m_lrDecayFactor, m_lrDecayAt,
+        m_instabilityThreshold, m_seed, m_threads, m_missing);
 
     /** The x and y columns chosen for a given input table. */
     record Columns(List<DataColumnSpec> x, List<DataColumnSpec> y) {
@@ -176,6 +193,9 @@ final class CinnLearnerSettings {
             .withValidationFraction(m_validationPercent.getDoubleValue() / 100.0) //
             .withPatience(m_patience.getIntValue()) //
             .withGradientClipNorm(m_gradientClip.getDoubleValue()) //
+            .withLrDecayFactor(m_lrDecayFactor.getDoubleValue()) //
+            .withLrDecayAt(parseFractions(m_lrDecayAt.getStringValue())) //
+            .withInstabilityThresholdPerDim(m_instabilityThreshold.getDoubleValue()) //
             .withSeed(m_seed.getIntValue()) //
             .withThreads(m_threads.getIntValue());
         try {
@@ -248,6 +268,29 @@ final class CinnLearnerSettings {
         }
         throw new InvalidSettingsException("Unknown value '" + v + "' of setting '" + key + "'; allowed: "
             + Arrays.toString(type.getEnumConstants()));
+    }
+
+    /** "0.67, 0.87" for {0.67, 0.87}; "" for none. */
+    static String formatFractions(final double[] fractions) {
+        return String.join(", ", Arrays.stream(fractions).mapToObj(Double::toString).toList());
+    }
+
+    /** Parses the comma-separated decay points; blank means no decay. */
+    static double[] parseFractions(final String text) throws InvalidSettingsException {
+        if (text == null || text.isBlank()) {
+            return new double[0];
+        }
+        final String[] parts = text.split(",");
+        final double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingsException("Setting '" + CFG_LR_DECAY_AT + "': '" + parts[i].trim()
+                    + "' is not a number; give fractions of the epochs separated by commas, e.g. '0.67, 0.87'.", e);
+            }
+        }
+        return v;
     }
 
     static List<String> names(final Class<? extends Enum<?>> type) {
