@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnTrainer;
+import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.Precision;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
@@ -93,13 +96,50 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "<n>", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
     private int m_threads;
 
+    @Option(names = "--coupling", paramLabel = "<type>",
+        description = "GLOW (two couplings per block) or SINGLE (one) (default ${DEFAULT-VALUE})")
+    private CouplingType m_coupling;
+
+    @Option(names = "--activation", paramLabel = "<f>",
+        description = "subnet activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    private Activation m_activation;
+
+    @Option(names = "--act-norm", paramLabel = "<bool>", arity = "1",
+        description = "ActNorm layers with data-dependent initialisation (default ${DEFAULT-VALUE})")
+    private boolean m_actNorm;
+
+    @Option(names = "--precision", paramLabel = "<p>", description = "FLOAT or DOUBLE (default ${DEFAULT-VALUE})")
+    private Precision m_precision;
+
+    @Option(names = "--weight-decay", paramLabel = "<w>", description = "L2 weight decay (default ${DEFAULT-VALUE})")
+    private double m_weightDecay;
+
+    @Option(names = "--clip", paramLabel = "<norm>",
+        description = "global gradient-norm clipping, 0 = off (default ${DEFAULT-VALUE})")
+    private double m_clip;
+
+    @Option(names = "--lr-decay", paramLabel = "<factor>",
+        description = "learning-rate factor at each decay point, 1 = none (default ${DEFAULT-VALUE})")
+    private double m_lrDecay;
+
+    @Option(names = "--lr-decay-at", paramLabel = "<fractions>", split = ",",
+        description = "fractions of the epochs after which the learning rate decays (default ${DEFAULT-VALUE})")
+    private double[] m_lrDecayAt;
+
+    @Option(names = "--instability-threshold", paramLabel = "<nats>",
+        description = "warn when the loss per dimension falls below this (default ${DEFAULT-VALUE})")
+    private double m_instabilityThreshold;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
         final CinnArchitecture arch = CinnArchitecture.defaults().withBlocks(m_blocks).withSubnetWidth(m_width)
-            .withSubnetLayers(m_layers).withClamp(m_clamp);
+            .withSubnetLayers(m_layers).withClamp(m_clamp).withCoupling(m_coupling).withActivation(m_activation)
+            .withActNorm(m_actNorm).withPrecision(m_precision);
         final TrainingSettings settings = TrainingSettings.defaults().withEpochs(m_epochs).withBatchSize(m_batch)
             .withLearningRate(m_lr).withValidationFraction(m_valFraction).withPatience(m_patience).withSeed(m_seed)
-            .withThreads(m_threads);
+            .withThreads(m_threads).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
+            .withLrDecayFactor(m_lrDecay).withLrDecayAt(m_lrDecayAt == null ? new double[0] : m_lrDecayAt)
+            .withInstabilityThresholdPerDim(m_instabilityThreshold);
         arch.validate();
         settings.validate();
         // fail on unwritable outputs now, not after training
@@ -186,8 +226,17 @@ final class TrainCommand implements Callable<Integer> {
                 Map.entry("--width", a.subnetWidth()), Map.entry("--layers", a.subnetLayers()),
                 Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),
                 Map.entry("--patience", t.patience()), Map.entry("--seed", t.seed()),
-                Map.entry("--threads", t.threads())).get(option.longestName());
+                Map.entry("--threads", t.threads()), Map.entry("--coupling", a.coupling()),
+                Map.entry("--activation", a.activation()), Map.entry("--act-norm", a.actNorm()),
+                Map.entry("--precision", a.precision()), Map.entry("--weight-decay", t.weightDecay()),
+                Map.entry("--clip", t.gradientClipNorm()), Map.entry("--lr-decay", t.lrDecayFactor()),
+                Map.entry("--lr-decay-at", fractions(t.lrDecayAt())),
+                Map.entry("--instability-threshold", t.instabilityThresholdPerDim())).get(option.longestName());
             return value == null ? null : value.toString();
+        }
+
+        private static String fractions(final double[] v) {
+            return String.join(",", java.util.Arrays.stream(v).mapToObj(Double::toString).toList());
         }
     }
 }

@@ -77,6 +77,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void architectureAndTrainingOptionsReachTheModel() throws Exception {
+        final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 7, true);
+        final Path model = m_dir.resolve("model.cinn");
+        final CliRun.Result r = run(trainArgs(data, model, "--coupling", "SINGLE", "--activation", "TANH",
+            "--act-norm", "true", "--precision", "DOUBLE", "--weight-decay", "0.001", "--clip", "5", "--lr-decay",
+            "0.5", "--lr-decay-at", "0.5", "--instability-threshold", "-3"));
+        assertEquals(0, r.code(), r::toString);
+        final CinnModel m = ModelFile.load(model);
+        assertEquals(List.of("SINGLE", "TANH", "true", "DOUBLE"), List.of(m.architecture().coupling().name(),
+            m.architecture().activation().name(), "" + m.architecture().actNorm(), m.architecture().precision().name()));
+        assertEquals(List.of(0.001, 5.0, 0.5, -3.0), List.of(m.trainingSettings().weightDecay(),
+            m.trainingSettings().gradientClipNorm(), m.trainingSettings().lrDecayFactor(),
+            m.trainingSettings().instabilityThresholdPerDim()));
+        assertEquals(List.of(0.5), java.util.Arrays.stream(m.trainingSettings().lrDecayAt()).boxed().toList());
+        final CliRun.Result bad = run(trainArgs(data, model, "--coupling", "TRIPLE"));
+        assertEquals(2, bad.code(), bad::toString);
+        assertTrue(bad.err().contains("--coupling") && bad.err().contains("TRIPLE"), bad::toString);
+    }
+
+    @Test
     void printsTheEnginesNotesWhenTheLossGoesNegative() throws Exception {
         final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 9, false);
         final CliRun.Result r = run("train", "--data", data.toString(), "--x", "x0,x1,x2,x3", "--y", "y0,y1",
