@@ -18,6 +18,7 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.stats.PosteriorCalibration;
 import org.cinn4knime.engine.nn.FlowNet;
 
 /**
@@ -206,37 +207,9 @@ public final class IkBenchmark {
             }
         }
         resim /= (double) nt * per;
-        double[] errs = new double[99];
-        for (int k = 1; k <= 99; k++) {
-            double alpha = k / 100.0;
-            long inside = 0;
-            for (int r0 = 0; r0 < nt; r0++) {
-                for (int j = 0; j < 4; j++) {
-                    double[] v = new double[per];
-                    for (int i = 0; i < per; i++) {
-                        v[i] = samples[r0][i][j];
-                    }
-                    Arrays.sort(v);
-                    double lo = quantile(v, (1 - alpha) / 2);
-                    double hi = quantile(v, (1 + alpha) / 2);
-                    if (tx[r0][j] >= lo && tx[r0][j] <= hi) {
-                        inside++;
-                    }
-                }
-            }
-            errs[k - 1] = Math.abs((double) inside / (nt * 4) - alpha);
-        }
-        Arrays.sort(errs);
         System.out.printf(Locale.ROOT, "re-simulation error %.4f, calibration error (median over alpha) %.4f%n", resim,
-                errs[49]);
+                PosteriorCalibration.error(tx, samples));
         System.out.println("FrEIA reference on this task: -2.09 nats/dim, re-simulation 0.0056-0.0063, calibration "
                 + "0.006-0.010");
-    }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int i = (int) Math.floor(pos);
-        int j = Math.min(i + 1, sorted.length - 1);
-        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 }

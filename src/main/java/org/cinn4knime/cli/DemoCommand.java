@@ -25,6 +25,7 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.stats.PosteriorCalibration;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "<DIR>",
         description = "output folder, created if missing (default ${DEFAULT-VALUE})")
     private Path m_dir;
+
+    /** Held-out rows whose posteriors are sampled for the re-simulation and calibration check. */
+    private static final int POSTERIOR_ROWS = 200;
+
+    /** Designs per held-out row for that check. */
+    private static final int POSTERIOR_SAMPLES = 100;
 
     @Option(names = "--rows", paramLabel = "<n>", defaultValue = "50000",
         description = "generated training rows (default ${DEFAULT-VALUE})")
@@ -146,7 +153,27 @@ final class DemoCommand implements Callable<Integer> {
             scores.commit();
         }
 
-        // 5. summary and plot
+        // 5. posteriors of held-out rows: re-simulation and calibration as on the benchmark (Kruse et al.)
+        final int checkRows = Math.min(POSTERIOR_ROWS, m_testRows);
+        final double[][] checkY = Arrays.copyOf(yTest, checkRows);
+        final double[][][] posterior = new double[checkRows][POSTERIOR_SAMPLES][];
+        model.sample(checkY, POSTERIOR_SAMPLES, 1.0, m_seed + 2, false, chunk -> {
+            for (int i = 0; i < chunk.size(); i++) {
+                posterior[chunk.targetRow()[i]][chunk.sampleIndex()[i]] = chunk.designs()[i];
+            }
+        }, ProgressListener.NONE);
+        double heldOutResim = 0;
+        for (int r = 0; r < checkRows; r++) {
+            for (double[] x : posterior[r]) {
+                final double[] y = InverseKinematics.forward(x);
+                heldOutResim += Math.hypot(y[0] - checkY[r][0], y[1] - checkY[r][1]);
+            }
+        }
+        heldOutResim /= (double)checkRows * POSTERIOR_SAMPLES;
+        final double posteriorCalibration =
+            PosteriorCalibration.error(Arrays.copyOf(xTest, checkRows), posterior);
+
+        // 6. summary and plot
         final double totalSeconds = (System.nanoTime() - start) / 1e9;
         final Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("training_rows", m_rows);
@@ -154,6 +181,8 @@ final class DemoCommand implements Callable<Integer> {
         summary.put("best_epoch", trained.bestEpoch());
         summary.putAll(ScoreCommand.metrics(report));
         summary.put("resimulation_error", resim.meanError());
+        summary.put("heldout_resimulation_error", heldOutResim);
+        summary.put("posterior_calibration_error", posteriorCalibration);
         summary.put("training_seconds", trainSeconds);
         summary.put("total_seconds", totalSeconds);
         CsvOutput.writeSummary(m_dir.resolve("summary.csv"), summary);
@@ -162,7 +191,10 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("held-out " + ScoreCommand.describe(report));
         out.printf(Locale.ROOT, "re-simulation error (mean distance of the sampled arms' end points from their target)"
-            + ": %.4f%n", resim.meanError());
+            + ": %.4f for the %d targets above, %.4f for %d held-out targets%n", resim.meanError(), TARGETS.length,
+            heldOutResim, checkRows);
+        out.printf(Locale.ROOT, "posterior calibration error (true x inside the central intervals of %d designs, "
+            + "median over levels): %.4f%n", POSTERIOR_SAMPLES, posteriorCalibration);
         out.printf(Locale.ROOT, "done in %.1f s (training %.1f s); wrote history.csv, model.cinn, designs.csv, "
             + "scores.csv, summary.csv, arms.png to %s%n", totalSeconds, trainSeconds, m_dir);
         return 0;

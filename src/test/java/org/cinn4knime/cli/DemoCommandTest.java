@@ -62,6 +62,13 @@ class DemoCommandTest {
             sum += Math.hypot(y[0] - Double.parseDouble(c[2]), y[1] - Double.parseDouble(c[3]));
         }
         assertEquals(sum / (designs.size() - 1), resim, 1e-9);
+        // the held-out posterior check is printed as it is summarised, and its figures are in range
+        final double calib = Double.parseDouble(summary.get("posterior_calibration_error"));
+        final double heldOut = Double.parseDouble(summary.get("heldout_resimulation_error"));
+        assertTrue(calib >= 0 && calib <= 0.5, "calibration error is a distance of fractions: " + calib);
+        assertTrue(heldOut > 0 && Double.isFinite(heldOut), "held-out re-simulation error " + heldOut);
+        assertTrue(r.out().contains("posterior calibration error") && r.out().contains(CliRun.fmt("%.4f", calib))
+            && r.out().contains(CliRun.fmt("%.4f for 60 held-out targets", heldOut)), r::toString);
 
         final BufferedImage png = ImageIO.read(out.resolve("arms.png").toFile());
         assertNotNull(png);
