@@ -59,11 +59,11 @@ class MissingValuesAndCancelTest {
     }
 
     private static String skip() {
-        return org.cinn4knime.nodes.common.MissingValuePolicy.SKIP.label();
+        return org.cinn4knime.nodes.common.MissingValuePolicy.SKIP.name();
     }
 
     private static String fail() {
-        return org.cinn4knime.nodes.common.MissingValuePolicy.FAIL.label();
+        return org.cinn4knime.nodes.common.MissingValuePolicy.FAIL.name();
     }
 
     @BeforeAll
