@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
@@ -262,6 +263,22 @@ class MissingValuesAndCancelTest {
         h.loadSettings(s);
         final PortObject[] out = h.execute(withMissing());
         assertEquals(1, ((BufferedDataTable)out[1]).size(), "history of the re-run");
+    }
+
+    @Test
+    void samplerWritesDesignsWhileItSamples() throws Exception {
+        final int n = 3 * org.cinn4knime.engine.CinnModel.CHUNK_ROWS; // the engine delivers three chunks
+        final NodeModelHarness h = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        s.addInt("samples_per_row", n);
+        h.loadSettings(s);
+        final BufferedDataTable out =
+            (BufferedDataTable)h.execute(s_model, NodeTestData.targets(new double[][]{{1.0, 0.0}}))[0];
+        assertEquals(n, out.size());
+        // at the engine's progress report after each chunk, that chunk is already in the output table
+        final List<Long> rows = h.rowsWrittenAtProgress();
+        assertTrue(rows.contains((long)org.cinn4knime.engine.CinnModel.CHUNK_ROWS)
+            && rows.contains(2L * org.cinn4knime.engine.CinnModel.CHUNK_ROWS), "rows written at progress: " + rows);
     }
 
     @Test
