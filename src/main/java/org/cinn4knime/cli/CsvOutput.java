@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.EpochStats;
 
 /**
@@ -62,16 +63,18 @@ final class CsvOutput implements Closeable {
     }
 
     /**
-     * Writes the training history: one row per epoch with train/validation loss, learning rate and whether it is the
-     * epoch whose weights the model keeps ({@code bestEpoch}).
+     * Writes the model's training history: one row per epoch with train/validation loss (the training objective on
+     * standardised data), validation NLL (the validation loss in data units, comparable to {@code score}'s mean_nll),
+     * learning rate and whether it is the epoch whose weights the model keeps.
      */
-    static void writeHistory(final Path target, final List<EpochStats> history, final int bestEpoch)
-        throws CliException, IOException {
+    static void writeHistory(final Path target, final CinnModel model) throws CliException, IOException {
+        final int bestEpoch = model.info().bestEpoch();
         try (CsvOutput out = create(target,
-            List.of("epoch", "train_loss", "validation_loss", "learning_rate", "best"))) {
-            for (final EpochStats s : history) {
-                out.row(s.epoch(), s.trainLoss(), Double.isNaN(s.validationLoss()) ? "" : s.validationLoss(),
-                    s.learningRate(), s.epoch() == bestEpoch);
+            List.of("epoch", "train_loss", "validation_loss", "validation_nll", "learning_rate", "best"))) {
+            for (final EpochStats s : model.info().history()) {
+                final boolean noValidation = Double.isNaN(s.validationLoss());
+                out.row(s.epoch(), s.trainLoss(), noValidation ? "" : s.validationLoss(),
+                    noValidation ? "" : model.lossToNll(s.validationLoss()), s.learningRate(), s.epoch() == bestEpoch);
             }
             out.commit();
         }

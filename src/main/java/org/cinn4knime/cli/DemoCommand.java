@@ -88,6 +88,11 @@ final class DemoCommand implements Callable<Integer> {
         description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
     private int m_threads;
 
+    @Option(names = "--progress", negatable = true,
+        description = "draw (--progress) or never draw (--no-progress) the training progress bar on stderr; "
+            + "default: when stderr is a terminal")
+    private Boolean m_progress;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
         final PrintWriter out = m_spec.commandLine().getOut();
@@ -115,10 +120,10 @@ final class DemoCommand implements Callable<Integer> {
             .withBatchSize(Math.min(defaults.batchSize(), m_rows / 2));
         final TrainingResult trained = TrainCommand.train(
             new TrainingData(xNames, xTrain, yNames, yTrain, CsvInput.rowIds(m_rows)), CinnArchitecture.defaults(),
-            settings, out, err);
+            settings, out, err, m_progress);
         final double trainSeconds = (System.nanoTime() - start) / 1e9;
         final CinnModel model = trained.model();
-        CsvOutput.writeHistory(m_dir.resolve("history.csv"), trained.history(), trained.bestEpoch());
+        CsvOutput.writeHistory(m_dir.resolve("history.csv"), trained.model());
         ModelFile.save(model, m_dir.resolve("model.cinn"));
 
         // 3. sample designs for the targets and re-simulate them

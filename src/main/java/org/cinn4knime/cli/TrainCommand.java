@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.CinnTrainer;
 import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.ModelFile;
@@ -130,6 +131,11 @@ final class TrainCommand implements Callable<Integer> {
         description = "warn when the loss per dimension falls below this (default ${DEFAULT-VALUE})")
     private double m_instabilityThreshold;
 
+    @Option(names = "--progress", negatable = true,
+        description = "draw (--progress) or never draw (--no-progress) the progress bar on stderr; "
+            + "default: when stderr is a terminal")
+    private Boolean m_progress;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
         final CinnArchitecture arch = CinnArchitecture.defaults().withBlocks(m_blocks).withSubnetWidth(m_width)
@@ -150,11 +156,11 @@ final class TrainCommand implements Callable<Integer> {
         final TrainingData data = readData(m_data, trimmed(m_x), trimmed(m_y));
 
         final PrintWriter out = m_spec.commandLine().getOut();
-        final TrainingResult result = train(data, arch, settings, out, m_spec.commandLine().getErr());
+        final TrainingResult result = train(data, arch, settings, out, m_spec.commandLine().getErr(), m_progress);
         ModelFile.save(result.model(), m_model);
         out.println("model written to " + m_model);
         if (m_history != null) {
-            CsvOutput.writeHistory(m_history, result.history(), result.bestEpoch());
+            CsvOutput.writeHistory(m_history, result.model());
             out.println("history written to " + m_history);
         }
         return 0;
@@ -173,12 +179,15 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * Trains with console reporting (epoch lines and the engine's notes on {@code out}, progress bar and loss-health
      * warnings on {@code err}) and prints how training ended. Shared by {@code train} and {@code demo}.
+     *
+     * @param progress {@code --progress}/{@code --no-progress}, or null to draw the bar when stderr is a terminal
      */
     static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
-        final PrintWriter out, final PrintWriter err) throws CinnException {
+        final PrintWriter out, final PrintWriter err, final Boolean progress) throws CinnException {
         Nd4jRuntime.ensureInitialised();
         Nd4jRuntime.setThreads(settings.threads());
-        final TrainingConsole console = new TrainingConsole(out, err, System.console() != null, settings.epochs());
+        final boolean bar = TrainingConsole.showBar(progress, TrainingConsole.STDERR_LINK, System.console() != null);
+        final TrainingConsole console = new TrainingConsole(out, err, bar, settings.epochs());
         final TrainingResult result;
         try {
             result = CinnTrainer.train(data, arch, settings, console);
@@ -187,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         final int best = result.bestEpoch();
         out.println(String.format(Locale.ROOT, "training %s; best epoch %d", result.stopReason(), best)
-            + bestLoss(result, best));
+            + bestLoss(result.model(), best));
         for (final String note : result.notes()) {
             out.println("note: " + note);
         }
@@ -199,11 +208,16 @@ final class TrainCommand implements Callable<Integer> {
         return result;
     }
 
-    private static String bestLoss(final TrainingResult result, final int best) {
-        return result.history().stream().filter(s -> s.epoch() == best).findFirst()
+    /**
+     * " (train loss a, validation loss b; validation NLL c nats per row in data units)": the losses are the training
+     * objective on standardised data, the NLL is comparable to {@code score}'s mean_nll.
+     */
+    private static String bestLoss(final CinnModel model, final int best) {
+        return model.info().history().stream().filter(s -> s.epoch() == best).findFirst()
             .map(s -> String.format(Locale.ROOT, " (train loss %.4f%s)", s.trainLoss(),
                 Double.isNaN(s.validationLoss()) ? ""
-                    : String.format(Locale.ROOT, ", validation loss %.4f", s.validationLoss())))
+                    : String.format(Locale.ROOT, ", validation loss %.4f; validation NLL %.4f nats per row in data "
+                        + "units", s.validationLoss(), model.lossToNll(s.validationLoss()))))
             .orElse("");
     }
 

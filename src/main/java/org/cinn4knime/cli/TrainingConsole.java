@@ -1,6 +1,9 @@
 package org.cinn4knime.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.cinn4knime.engine.EpochStats;
@@ -22,8 +25,32 @@ final class TrainingConsole implements ProgressListener {
     private long m_lastDraw = Long.MIN_VALUE;
     private int m_drawnLength;
 
+    /** Where Linux shows what file descriptor 2 (stderr) is connected to. */
+    static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
+
     /**
-     * @param bar whether to draw the progress bar (callers pass {@code System.console() != null})
+     * Whether to draw the progress bar on stderr.
+     *
+     * @param forced {@code --progress} (true), {@code --no-progress} (false) or neither (null: decide)
+     * @param stderrLink {@link #STDERR_LINK} (a parameter for tests)
+     * @param consolePresent {@code System.console() != null}, used when the link cannot be read (not Linux)
+     * @return the forced choice, else whether stderr is a terminal ({@code /dev/pts/*} or {@code /dev/tty*})
+     */
+    static boolean showBar(final Boolean forced, final Path stderrLink, final boolean consolePresent) {
+        if (forced != null) {
+            return forced;
+        }
+        final String target;
+        try {
+            target = Files.readSymbolicLink(stderrLink).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return consolePresent;
+        }
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    }
+
+    /**
+     * @param bar whether to draw the progress bar (see {@link #showBar})
      * @param epochs the configured number of epochs, shown as "epoch 3/20"
      */
     TrainingConsole(final PrintWriter out, final PrintWriter err, final boolean bar, final int epochs) {

@@ -92,6 +92,15 @@ public final class CinnModel {
         return net;
     }
 
+    /**
+     * Converts a training-objective value (the mean per-row loss of {@link EpochStats} and the model history:
+     * 0.5·‖z‖² − log|det J| on standardised data, without the constant) into the negative log-likelihood in nats
+     * per row in the user's units, as the {@link Scorer} reports it: loss + D/2·log 2π + Σ log xStd.
+     */
+    public double lossToNll(double loss) {
+        return loss + xDim() * HALF_LOG_2PI - std.xLogDet();
+    }
+
     /** Forward pass in the user's units: z and log p(x|y) per row (includes the standardisation log-det). */
     public synchronized ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
         int n = checkRows(x, y, "design", xDim(), xNames);

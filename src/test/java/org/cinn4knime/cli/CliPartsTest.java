@@ -63,6 +63,27 @@ class CliPartsTest {
     }
 
     @Test
+    void progressBarIsDrawnWhenStderrIsATerminalOrWhenForced() throws Exception {
+        final Path pts = Files.createSymbolicLink(m_dir.resolve("pts"), Path.of("/dev/pts/3"));
+        final Path tty = Files.createSymbolicLink(m_dir.resolve("tty"), Path.of("/dev/tty1"));
+        final Path file = Files.createSymbolicLink(m_dir.resolve("file"), m_dir.resolve("train.log"));
+        final Path pipe = Files.createSymbolicLink(m_dir.resolve("pipe"), Path.of("pipe:[12345]"));
+        final Path none = m_dir.resolve("no-such-link");
+        // stderr a terminal: yes, whatever System.console() says (stdin or stdout may be redirected)
+        assertTrue(TrainingConsole.showBar(null, pts, false));
+        assertTrue(TrainingConsole.showBar(null, tty, false));
+        // stderr a file or pipe: no, even with a console (stdin and stdout terminals, stderr redirected)
+        assertFalse(TrainingConsole.showBar(null, file, true));
+        assertFalse(TrainingConsole.showBar(null, pipe, true));
+        // no /proc (not Linux): System.console()
+        assertTrue(TrainingConsole.showBar(null, none, true));
+        assertFalse(TrainingConsole.showBar(null, none, false));
+        // --progress / --no-progress win
+        assertTrue(TrainingConsole.showBar(Boolean.TRUE, pipe, false));
+        assertFalse(TrainingConsole.showBar(Boolean.FALSE, pts, true));
+    }
+
+    @Test
     void barAndEpochLineFormats() {
         assertEquals("[------------------------------]   0%", TrainingConsole.bar(-1, null));
         assertEquals("[##############################] 100% done", TrainingConsole.bar(1, "done"));

@@ -66,14 +66,34 @@ class TrainCommandTest {
         assertEquals(3L, loaded.trainingSettings().seed());
 
         final List<String> h = lines(history);
-        assertEquals("epoch,train_loss,validation_loss,learning_rate,best", h.get(0));
+        assertEquals("epoch,train_loss,validation_loss,validation_nll,learning_rate,best", h.get(0));
         assertEquals(3, h.size(), h::toString);
+        for (int e = 1; e <= 2; e++) {
+            final String[] cells = h.get(e).split(",");
+            assertEquals(loaded.lossToNll(Double.parseDouble(cells[2])), Double.parseDouble(cells[3]), 1e-12,
+                "validation_nll is the validation loss in data units: " + h.get(e));
+        }
+        final double bestValidation = loaded.info().history().get(loaded.info().bestEpoch() - 1).validationLoss();
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "validation NLL %.4f nats per row in data "
+            + "units", loaded.lossToNll(bestValidation))), r::toString);
         assertTrue(h.get(1).startsWith("1,") && h.get(2).startsWith("2,"), h::toString);
         final int best = loaded.info().bestEpoch();
         assertEquals(List.of(best == 1, best == 2), List.of(h.get(1).endsWith(",true"), h.get(2).endsWith(",true")),
             "only the epoch the model keeps is flagged best: " + h);
         assertTrue(r.out().contains("best epoch " + best), r::toString);
         assertEquals(List.of("history.csv", "model.cinn", "train.csv"), files(m_dir));
+    }
+
+    @Test
+    void progressOptionsForceTheBarOnOrOff() throws Exception {
+        final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 7, true);
+        final CliRun.Result on = run(trainArgs(data, m_dir.resolve("on.cinn"), "--progress"));
+        assertEquals(0, on.code(), on::toString);
+        assertTrue(on.err().contains("\r[") && on.err().contains("%"), "bar drawn with --progress: " + on);
+        final CliRun.Result off = run(trainArgs(data, m_dir.resolve("off.cinn"), "--no-progress"));
+        assertEquals(0, off.code(), off::toString);
+        assertTrue(!off.err().contains("\r") && !off.err().contains("[#"), off::toString);
+        assertTrue(run("train", "--help").out().contains("--[no-]progress"), "both spellings in the help");
     }
 
     @Test

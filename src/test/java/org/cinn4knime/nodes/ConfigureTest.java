@@ -54,7 +54,7 @@ class ConfigureTest {
         assertEquals(4, spec.getArchitecture().blocks());
         assertEquals(64, spec.getArchitecture().subnetWidth());
         assertNull(spec.getTrainingSummary(), "not trained at configure time");
-        assertEquals(List.of("Epoch", "Training loss", "Validation loss", "Learning rate", "Best epoch"),
+        assertEquals(List.of("Epoch", "Training loss", "Validation loss", "Validation NLL", "Learning rate", "Best epoch"),
             List.of(((DataTableSpec)out[1]).getColumnNames()));
     }
 

@@ -302,7 +302,7 @@ public final class TestWorkflows {
         heldOut[4][1] = MISSING;
         final String[][] targets = {{"1.5", "0.0"}, {"1.8", "1.0"}};
         final KnimeConfig failScorer = cinnSettings(new CinnScorerNodeFactory(),
-            m -> m.set(MissingValuePolicy.CFG_KEY, MissingValuePolicy.FAIL.label()));
+            m -> m.set(MissingValuePolicy.CFG_KEY, MissingValuePolicy.FAIL.name()));
         final StringBuilder description = new StringBuilder("Bad input: each branch must fail with the error text "
             + "given in the Testflow Configuration (node 1).");
         BAD_INPUT_CASES.forEach((id, why) -> description.append(" Node ").append(id).append(": ").append(why)

@@ -40,7 +40,11 @@ public class ExecutionContext extends ExecutionMonitor {
     }
 
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
-        return new BufferedDataContainer(spec, initDomain);
+        final BufferedDataContainer c = new BufferedDataContainer(spec, initDomain);
+        if (getProgressMonitor() instanceof StandInProgressMonitor m) {
+            m.track(c);
+        }
+        return c;
     }
 
     public BufferedDataTable createColumnRearrangeTable(final BufferedDataTable in, final ColumnRearranger rearranger,

@@ -27,6 +27,13 @@ final class StandInProgressMonitor implements NodeProgressMonitor {
 
     private int m_cancelChecks;
 
+    /** Tables being written through execution contexts on this monitor (stand-in only, for tests). */
+    private final List<org.knime.core.data.container.DataContainer> m_containers =
+        Collections.synchronizedList(new ArrayList<>());
+
+    /** Rows in those tables at every progress update. */
+    private final List<Long> m_rowsAtProgress = Collections.synchronizedList(new ArrayList<>());
+
     @Override
     public void checkCanceled() throws CanceledExecutionException {
         synchronized (this) {
@@ -51,6 +58,10 @@ final class StandInProgressMonitor implements NodeProgressMonitor {
         }
         m_progress = Math.min(1.0, Math.max(0.0, progress));
         m_progressHistory.add(m_progress);
+        synchronized (m_containers) {
+            m_rowsAtProgress.add(m_containers.stream().mapToLong(org.knime.core.data.container.DataContainer::size)
+                .sum());
+        }
         countProgressCall();
     }
 
@@ -98,6 +109,16 @@ final class StandInProgressMonitor implements NodeProgressMonitor {
         m_cancelChecks = 0;
         m_progressHistory.clear();
         m_messageHistory.clear();
+        m_containers.clear();
+        m_rowsAtProgress.clear();
+    }
+
+    void track(final org.knime.core.data.container.DataContainer container) {
+        m_containers.add(container);
+    }
+
+    List<Long> rowsAtProgress() {
+        return List.copyOf(m_rowsAtProgress);
     }
 
     synchronized void cancelAfter(final int progressCalls) {

@@ -1,12 +1,15 @@
 package org.cinn4knime.nodes.common;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** What a node does with an input row that has a missing value in a column it needs. */
+/**
+ * What a node does with an input row that has a missing value in a column it needs. The setting stores the constant's
+ * name ({@code SKIP} or {@code FAIL}, also the values a flow variable may set); the label is shown in the dialog only.
+ */
 public enum MissingValuePolicy {
     /** Leave the row out and count it in the node's warning. */
     SKIP("Skip rows with missing values (warn)"),
@@ -22,33 +25,55 @@ public enum MissingValuePolicy {
         m_label = label;
     }
 
-    /** @return the text shown in the dialog and stored in the settings */
+    /** @return the text shown in the dialog (never stored) */
     public String label() {
         return m_label;
     }
 
     /** @return the labels of all policies, in dialog order */
-    public static List<String> labels() {
-        return Arrays.stream(values()).map(MissingValuePolicy::label).toList();
+    public static String[] labels() {
+        return Arrays.stream(values()).map(MissingValuePolicy::label).toArray(String[]::new);
+    }
+
+    /** @return the stored values of all policies, in dialog order */
+    public static String[] settingValues() {
+        return Arrays.stream(values()).map(Enum::name).toArray(String[]::new);
     }
 
     /** @return a new settings model holding the policy (default: skip) */
     public static SettingsModelString createModel() {
-        return new SettingsModelString(CFG_KEY, SKIP.label());
+        return new SettingsModelString(CFG_KEY, SKIP.name());
     }
 
     /**
-     * @param label the stored label (e.g. from a flow variable)
-     * @return the policy
-     * @throws InvalidSettingsException naming the setting and the allowed values if the label is unknown
+     * @param model the model of {@link #createModel()}
+     * @param title the title of the choice, e.g. "Rows with missing values"
+     * @return radio buttons showing the labels and storing the values
      */
-    public static MissingValuePolicy fromLabel(final String label) throws InvalidSettingsException {
+    public static DialogComponentButtonGroup createDialogComponent(final SettingsModelString model,
+        final String title) {
+        return new DialogComponentButtonGroup(model, title, true, labels(), settingValues());
+    }
+
+    /**
+     * @param value the stored value (e.g. from a flow variable): exactly {@code SKIP} or {@code FAIL}
+     * @return the policy
+     * @throws InvalidSettingsException naming the setting and the allowed values if the value is unknown
+     */
+    public static MissingValuePolicy fromSettingValue(final String value) throws InvalidSettingsException {
         for (MissingValuePolicy p : values()) {
-            if (p.m_label.equals(label)) {
+            if (p.name().equals(value)) {
                 return p;
             }
         }
-        throw new InvalidSettingsException("Unknown missing-value policy '" + label + "' (setting '" + CFG_KEY
-            + "'); allowed: " + String.join(", ", labels().stream().map(l -> "'" + l + "'").toList()));
+        final String allowed = "allowed: " + String.join(", ", settingValues());
+        for (MissingValuePolicy p : values()) {
+            if (p.m_label.equals(value)) {
+                throw new InvalidSettingsException("Setting '" + CFG_KEY + "' holds the dialog label '" + value
+                    + "' instead of its value; set it to '" + p.name() + "' (" + allowed + ").");
+            }
+        }
+        throw new InvalidSettingsException(
+            "Unknown missing-value policy '" + value + "' (setting '" + CFG_KEY + "'); " + allowed + ".");
     }
 }

@@ -23,8 +23,7 @@ final class CinnLearnerNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("y (target) columns: the condition a design should meet");
         addDialogComponent(new DialogComponentColumnFilter2(s.m_yColumns, 0));
         closeCurrentGroup();
-        addDialogComponent(new DialogComponentStringSelection(s.m_missing, "Rows with missing values",
-            MissingValuePolicy.labels()));
+        addDialogComponent(MissingValuePolicy.createDialogComponent(s.m_missing, "Rows with missing values"));
 
         createNewTab("Architecture");
         addDialogComponent(new DialogComponentNumber(s.m_blocks, "Coupling blocks", 1));

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.cinn4knime.engine.CancelledException;
 import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.CinnTrainer;
 import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.Nd4jRuntime;
@@ -98,11 +99,15 @@ final class CinnLearnerNodeModel extends NodeModel {
         }
 
         final List<EpochStats> history = result.history();
+        final CinnModel model = result.model();
+        final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
+            .orElseThrow(() -> new IllegalStateException("The best epoch " + result.bestEpoch()
+                + " is not in the training history of " + history.size() + " epochs."));
         final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
-            result.model().info().bestValidationLoss(), result.stopReason());
+            Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss(),
+            model.lossToNll(best.validationLoss()), result.stopReason());
         final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
-        return new PortObject[]{new CinnPortObject(modelSpec, result.model()),
-            historyTable(history, result.bestEpoch(), exec)};
+        return new PortObject[]{new CinnPortObject(modelSpec, model), historyTable(model, exec)};
     }
 
     private TrainingData read(final BufferedDataTable table, final CinnLearnerSettings.Columns cols,
@@ -175,21 +180,27 @@ final class CinnLearnerNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Training and validation loss are the training objective (standardised data, no constants); the validation NLL
+     * is the validation loss in the data's units (what the cINN Scorer reports as mean NLL).
+     */
     static DataTableSpec historySpec() {
         return new DataTableSpec("Training history",
             new DataColumnSpecCreator("Epoch", IntCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Training loss", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Validation loss", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Validation NLL", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Learning rate", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Best epoch", BooleanCell.TYPE).createSpec());
     }
 
-    private static BufferedDataTable historyTable(final List<EpochStats> history, final int bestEpoch,
-        final ExecutionContext exec) {
+    private static BufferedDataTable historyTable(final CinnModel model, final ExecutionContext exec) {
+        final int bestEpoch = model.info().bestEpoch();
         final BufferedDataContainer c = exec.createDataContainer(historySpec());
-        for (EpochStats s : history) {
+        for (EpochStats s : model.info().history()) {
             c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)s.epoch() - 1), new IntCell(s.epoch()),
-                doubleOrMissing(s.trainLoss()), doubleOrMissing(s.validationLoss()), new DoubleCell(s.learningRate()),
+                doubleOrMissing(s.trainLoss()), doubleOrMissing(s.validationLoss()),
+                doubleOrMissing(model.lossToNll(s.validationLoss())), new DoubleCell(s.learningRate()),
                 s.epoch() == bestEpoch ? BooleanCell.TRUE : BooleanCell.FALSE));
         }
         c.close();

@@ -72,54 +72,65 @@ final class CinnLearnerSettings {
 
     static final String CFG_INSTABILITY_THRESHOLD = "instability_threshold";
 
+    /** Engine defaults: the command line shows and uses the same, so both front ends train alike by default. */
+    private static final CinnArchitecture ARCH = CinnArchitecture.defaults();
+
+    private static final TrainingSettings TRAIN = TrainingSettings.defaults();
+
     @SuppressWarnings("unchecked")
     final SettingsModelColumnFilter2 m_xColumns = new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class);
 
     @SuppressWarnings("unchecked")
     final SettingsModelColumnFilter2 m_yColumns = new SettingsModelColumnFilter2(CFG_Y_COLUMNS, DoubleValue.class);
 
-    final SettingsModelIntegerBounded m_blocks = new SettingsModelIntegerBounded(CFG_BLOCKS, 6, 1, 64);
+    final SettingsModelIntegerBounded m_blocks = new SettingsModelIntegerBounded(CFG_BLOCKS, ARCH.blocks(), 1, 64);
 
-    final SettingsModelString m_coupling = new SettingsModelString(CFG_COUPLING, CouplingType.GLOW.name());
+    final SettingsModelString m_coupling = new SettingsModelString(CFG_COUPLING, ARCH.coupling().name());
 
-    final SettingsModelIntegerBounded m_subnetLayers = new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, 2, 1, 16);
+    final SettingsModelIntegerBounded m_subnetLayers =
+        new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, ARCH.subnetLayers(), 1, 8);
 
-    final SettingsModelIntegerBounded m_subnetWidth = new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, 128, 1, 4096);
+    final SettingsModelIntegerBounded m_subnetWidth =
+        new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, ARCH.subnetWidth(), 1, 4096);
 
-    final SettingsModelString m_activation = new SettingsModelString(CFG_ACTIVATION, Activation.RELU.name());
+    final SettingsModelString m_activation = new SettingsModelString(CFG_ACTIVATION, ARCH.activation().name());
 
-    final SettingsModelDoubleBounded m_clamp = new SettingsModelDoubleBounded(CFG_CLAMP, 2.0, 0.1, 10.0);
+    final SettingsModelDoubleBounded m_clamp = new SettingsModelDoubleBounded(CFG_CLAMP, ARCH.clamp(), 0.1, 20.0);
 
-    final SettingsModelBoolean m_actNorm = new SettingsModelBoolean(CFG_ACT_NORM, false);
+    final SettingsModelBoolean m_actNorm = new SettingsModelBoolean(CFG_ACT_NORM, ARCH.actNorm());
 
-    final SettingsModelString m_precision = new SettingsModelString(CFG_PRECISION, Precision.FLOAT.name());
+    final SettingsModelString m_precision = new SettingsModelString(CFG_PRECISION, ARCH.precision().name());
 
-    final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 50, 1, 100_000);
+    final SettingsModelIntegerBounded m_epochs =
+        new SettingsModelIntegerBounded(CFG_EPOCHS, TRAIN.epochs(), 1, 100_000);
 
     final SettingsModelIntegerBounded m_batchSize =
-        new SettingsModelIntegerBounded(CFG_BATCH_SIZE, 500, 1, 1_000_000);
+        new SettingsModelIntegerBounded(CFG_BATCH_SIZE, TRAIN.batchSize(), 1, 1_000_000);
 
     final SettingsModelDoubleBounded m_learningRate =
-        new SettingsModelDoubleBounded(CFG_LEARNING_RATE, 1e-3, 1e-7, 1.0);
+        new SettingsModelDoubleBounded(CFG_LEARNING_RATE, TRAIN.learningRate(), 1e-7, 1.0);
 
-    final SettingsModelDoubleBounded m_weightDecay = new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, 1e-5, 0, 1);
+    final SettingsModelDoubleBounded m_weightDecay =
+        new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, TRAIN.weightDecay(), 0, 1);
 
     final SettingsModelDoubleBounded m_validationPercent =
-        new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 10, 0, 50);
+        new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 100 * TRAIN.validationFraction(), 0, 50);
 
-    final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 10, 0, 100_000);
+    final SettingsModelIntegerBounded m_patience =
+        new SettingsModelIntegerBounded(CFG_PATIENCE, TRAIN.patience(), 0, 100_000);
 
-    final SettingsModelDoubleBounded m_gradientClip = new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, 10, 0, 1e6);
+    final SettingsModelDoubleBounded m_gradientClip =
+        new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, TRAIN.gradientClipNorm(), 0, 1e6);
 
     final SettingsModelDoubleBounded m_lrDecayFactor = new SettingsModelDoubleBounded(CFG_LR_DECAY_FACTOR,
-        TrainingSettings.defaults().lrDecayFactor(), 1e-6, 1.0);
+        TRAIN.lrDecayFactor(), 1e-6, 1.0);
 
     /** Fractions of the epochs after which the learning rate is multiplied by the decay factor, comma-separated. */
     final SettingsModelString m_lrDecayAt =
-        new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TrainingSettings.defaults().lrDecayAt()));
+        new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TRAIN.lrDecayAt()));
 
     final SettingsModelDoubleBounded m_instabilityThreshold = new SettingsModelDoubleBounded(
-        CFG_INSTABILITY_THRESHOLD, TrainingSettings.defaults().instabilityThresholdPerDim(), -1e6, 1e6);
+        CFG_INSTABILITY_THRESHOLD, TRAIN.instabilityThresholdPerDim(), -1e6, 1e6);
 
     final SettingsModelInteger m_seed = CommonSettings.createSeedModel();
 
@@ -163,7 +174,7 @@ final class CinnLearnerSettings {
     }
 
     MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {
-        return MissingValuePolicy.fromLabel(m_missing.getStringValue());
+        return MissingValuePolicy.fromSettingValue(m_missing.getStringValue());
     }
 
     CinnArchitecture architecture() throws InvalidSettingsException {

@@ -36,14 +36,22 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
      * @param rows training rows used (after skipping rows with missing values)
      * @param epochsTrained epochs actually run
      * @param bestEpoch 1-based epoch whose weights the model holds
-     * @param bestValidationLoss validation loss (mean NLL, nats per row) of that epoch; NaN without validation
+     * @param bestLoss training objective of that epoch (its validation loss, or its training loss without validation
+     *            rows): 0.5·||z||² − log|det J| in nats per row on the standardised data, without constants
+     * @param bestValidationNll negative log-likelihood of the validation rows at that epoch, in nats per row in the
+     *            data's own units (comparable to the cINN Scorer's mean NLL); NaN without validation rows
      * @param stopReason why training stopped, in plain words
      */
-    public record TrainingSummary(long rows, int epochsTrained, int bestEpoch, double bestValidationLoss,
-        String stopReason) {
+    public record TrainingSummary(long rows, int epochsTrained, int bestEpoch, double bestLoss,
+        double bestValidationNll, String stopReason) {
     }
 
-    private static final int SPEC_VERSION = 1;
+    /** Shown in the summary when the best loss is negative. */
+    static final String NEGATIVE_LOSS_NOTE = "The training loss is negative, which is normal: it is a negative "
+        + "log-likelihood of continuous values, and a negative value means a high probability density.";
+
+    /** 2: training summary with best_loss and best_validation_nll (version 1 had best_validation_loss). */
+    private static final int SPEC_VERSION = 2;
 
     private static final String CFG_VERSION = "spec_version";
 
@@ -146,13 +154,16 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             .append(a.precision());
         if (m_summary != null) {
             sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
-                .append(" rows");
-            if (!Double.isNaN(m_summary.bestValidationLoss())) {
-                sb.append(", best validation loss ")
-                    .append(String.format(Locale.ROOT, "%.4f", m_summary.bestValidationLoss()))
-                    .append(" at epoch ").append(m_summary.bestEpoch());
+                .append(" rows, best epoch ").append(m_summary.bestEpoch());
+            if (!Double.isNaN(m_summary.bestValidationNll())) {
+                sb.append(", best validation NLL ")
+                    .append(String.format(Locale.ROOT, "%.4f", m_summary.bestValidationNll()))
+                    .append(" nats per row (in the data's units, comparable to the cINN Scorer's mean NLL)");
             }
-            sb.append(" (").append(m_summary.stopReason()).append(')');
+            sb.append(" (").append(m_summary.stopReason()).append(").");
+            if (m_summary.bestLoss() < 0) {
+                sb.append(' ').append(NEGATIVE_LOSS_NOTE);
+            }
         }
         return sb.toString();
     }
@@ -178,7 +189,8 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             t.addLong("rows", m_summary.rows());
             t.addInt("epochs_trained", m_summary.epochsTrained());
             t.addInt("best_epoch", m_summary.bestEpoch());
-            t.addDouble("best_validation_loss", m_summary.bestValidationLoss());
+            t.addDouble("best_loss", m_summary.bestLoss());
+            t.addDouble("best_validation_nll", m_summary.bestValidationNll());
             t.addString("stop_reason", m_summary.stopReason());
         }
     }
@@ -201,9 +213,13 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             a.getDouble("clamp"), a.getBoolean("act_norm"),
             parseEnum(Precision.class, a.getString("precision"), "precision"));
         if (model.containsKey("training")) {
+            if (version < 2) {
+                throw new InvalidSettingsException("The cINN model port spec has version " + version + " (a "
+                    + "pre-release without the validation NLL in data units); re-execute the cINN Learner.");
+            }
             final ModelContentRO t = model.getModelContent("training");
             m_summary = new TrainingSummary(t.getLong("rows"), t.getInt("epochs_trained"), t.getInt("best_epoch"),
-                t.getDouble("best_validation_loss"), t.getString("stop_reason"));
+                t.getDouble("best_loss"), t.getDouble("best_validation_nll"), t.getString("stop_reason"));
         } else {
             m_summary = null;
         }

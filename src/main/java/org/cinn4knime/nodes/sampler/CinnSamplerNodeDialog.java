@@ -4,7 +4,6 @@ import org.cinn4knime.nodes.common.MissingValuePolicy;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
 /** Dialog of the cINN Sampler, built from the node's settings models. */
 final class CinnSamplerNodeDialog extends DefaultNodeSettingsPane {
@@ -17,8 +16,7 @@ final class CinnSamplerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Random seed", 1));
         addDialogComponent(new DialogComponentBoolean(s.m_appendLogDensity, "Append log p(x|y)"));
         addDialogComponent(new DialogComponentBoolean(s.m_keepInputColumns, "Keep the other input columns"));
-        addDialogComponent(new DialogComponentStringSelection(s.m_missing, "Rows with missing y values",
-            MissingValuePolicy.labels()));
+        addDialogComponent(MissingValuePolicy.createDialogComponent(s.m_missing, "Rows with missing y values"));
         addDialogComponent(new DialogComponentNumber(s.m_threads, "CPU threads", 1));
     }
 }

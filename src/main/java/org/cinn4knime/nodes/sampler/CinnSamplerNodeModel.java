@@ -36,11 +36,12 @@ import org.knime.core.node.port.PortType;
 /**
  * cINN Sampler: for every row of target y values, draws designs x from the model's conditional distribution p(x|y).
  * Rows are written while they are generated, a chunk of target rows at a time, so memory stays flat however many
- * designs are requested.
+ * designs are requested. The draws of the input row at 0-based position r come from the generator seeded by
+ * (seed, r), whatever rows are skipped and however the rows are chunked.
  */
 final class CinnSamplerNodeModel extends NodeModel {
 
-    /** Target rows sampled per engine call. Part of the seeding scheme: changing it changes the designs. */
+    /** Most target rows per engine call (bounds memory; the designs do not depend on it). */
     static final int CHUNK_ROWS = 1024;
 
     private final CinnSamplerSettings m_settings = new CinnSamplerSettings();
@@ -78,19 +79,26 @@ final class CinnSamplerNodeModel extends NodeModel {
         long seen = 0;
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final List<double[]> targets = new ArrayList<>(CHUNK_ROWS);
+        long chunkStart = 0; // input position of chunk.get(0): a chunk holds consecutive input rows only
         for (DataRow row : table) {
-            seen++;
+            final long position = seen++;
             if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
+                if (!chunk.isEmpty()) { // the skipped row keeps its seed index: later rows keep their designs
+                    sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
+                }
                 continue;
+            }
+            if (chunk.isEmpty()) {
+                chunkStart = position;
             }
             chunk.add(row);
             targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
             if (chunk.size() == CHUNK_ROWS) {
-                sampling.run(chunk, targets, exec, seen / (double)total);
+                sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
             }
         }
         if (!chunk.isEmpty()) {
-            sampling.run(chunk, targets, exec, 1.0);
+            sampling.run(chunkStart, chunk, targets, exec, 1.0);
         }
         out.close();
         if (missing.warning(seen) != null) {
@@ -114,9 +122,6 @@ final class CinnSamplerNodeModel extends NodeModel {
 
         private final long m_seed = m_settings.m_seed.getIntValue();
 
-        /** Target rows sampled so far: the engine seeds row r of the whole table by (seed, r). */
-        private long m_targetRowsDone;
-
         private long m_written;
 
         private double m_progressDone;
@@ -127,20 +132,24 @@ final class CinnSamplerNodeModel extends NodeModel {
             m_out = out;
         }
 
-        /** Samples for the collected rows, writes the designs and empties both lists. */
-        void run(final List<DataRow> rows, final List<double[]> targets, final ExecutionContext exec,
+        /**
+         * Samples for the collected rows, writes the designs and empties both lists.
+         *
+         * @param firstPosition 0-based input position of {@code rows.get(0)}; the rows follow it without gaps
+         */
+        void run(final long firstPosition, final List<DataRow> rows, final List<double[]> targets,
+            final ExecutionContext exec,
             final double progressAfter) throws CanceledExecutionException, org.cinn4knime.engine.CinnException {
             exec.checkCanceled();
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
             try {
-                m_model.sample(targets.toArray(double[][]::new), m_targetRowsDone, m_samplesPerRow,
+                m_model.sample(targets.toArray(double[][]::new), firstPosition, m_samplesPerRow,
                     m_temperature, m_seed, m_layout.withLogDensity(), c -> write(rows, c), new ExecutionProgress(sub));
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }
             exec.setMessage(() -> "Generated " + m_written + " designs");
-            m_targetRowsDone += targets.size();
             rows.clear();
             targets.clear();
         }

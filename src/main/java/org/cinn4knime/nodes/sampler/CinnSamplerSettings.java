@@ -60,6 +60,6 @@ final class CinnSamplerSettings {
     }
 
     MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {
-        return MissingValuePolicy.fromLabel(m_missing.getStringValue());
+        return MissingValuePolicy.fromSettingValue(m_missing.getStringValue());
     }
 }

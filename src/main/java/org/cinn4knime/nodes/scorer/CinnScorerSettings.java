@@ -44,7 +44,7 @@ final class CinnScorerSettings {
     }
 
     MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {
-        return MissingValuePolicy.fromLabel(m_missing.getStringValue());
+        return MissingValuePolicy.fromSettingValue(m_missing.getStringValue());
     }
 
     /** @return the flow variable prefix (may be empty) */

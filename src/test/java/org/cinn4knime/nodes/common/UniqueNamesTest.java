@@ -21,13 +21,21 @@ class UniqueNamesTest {
     }
 
     @Test
-    void missingValuePolicyParsesItsLabelsAndNamesTheSettingOtherwise() throws Exception {
+    void missingValuePolicyStoresStableValuesAndNamesTheSettingOtherwise() throws Exception {
+        assertEquals(List.of("SKIP", "FAIL"), List.of(MissingValuePolicy.settingValues()));
+        assertEquals("SKIP", MissingValuePolicy.createModel().getStringValue());
         for (MissingValuePolicy p : MissingValuePolicy.values()) {
-            assertEquals(p, MissingValuePolicy.fromLabel(p.label()));
+            assertEquals(p, MissingValuePolicy.fromSettingValue(p.name()));
         }
         final InvalidSettingsException e =
-            assertThrows(InvalidSettingsException.class, () -> MissingValuePolicy.fromLabel("ignore"));
+            assertThrows(InvalidSettingsException.class, () -> MissingValuePolicy.fromSettingValue("ignore"));
         assertTrue(e.getMessage().contains("'ignore'") && e.getMessage().contains(MissingValuePolicy.CFG_KEY)
-            && e.getMessage().contains(MissingValuePolicy.FAIL.label()), e.getMessage());
+            && e.getMessage().contains("SKIP, FAIL"), e.getMessage());
+        // strict: lower case and the dialog labels are refused, the latter with the value to use instead
+        assertThrows(InvalidSettingsException.class, () -> MissingValuePolicy.fromSettingValue("skip"));
+        final InvalidSettingsException label = assertThrows(InvalidSettingsException.class,
+            () -> MissingValuePolicy.fromSettingValue(MissingValuePolicy.FAIL.label()));
+        assertTrue(label.getMessage().contains("dialog label") && label.getMessage().contains("'FAIL'"),
+            label.getMessage());
     }
 }

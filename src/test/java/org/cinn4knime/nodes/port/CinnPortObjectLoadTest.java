@@ -37,7 +37,7 @@ class CinnPortObjectLoadTest {
     @Test
     void specSurvivesSaveAndLoad() throws Exception {
         final CinnPortObjectSpec.TrainingSummary sum =
-            new CinnPortObjectSpec.TrainingSummary(123, 7, 5, -1.25, "completed");
+            new CinnPortObjectSpec.TrainingSummary(123, 7, 5, -1.25, 0.75, "completed");
         final CinnPortObjectSpec loaded = (CinnPortObjectSpec)NodeModelHarness.saveLoadSpec(spec(sum));
         assertEquals(List.of("a", "b"), loaded.getXNames());
         assertEquals(List.of(DoubleCell.TYPE, IntCell.TYPE), loaded.getXTypes());
@@ -49,6 +49,32 @@ class CinnPortObjectLoadTest {
         final CinnPortObjectSpec untrained = (CinnPortObjectSpec)NodeModelHarness.saveLoadSpec(spec(null));
         assertNull(untrained.getTrainingSummary());
         assertEquals(spec(null).describe(), untrained.describe());
+    }
+
+    @Test
+    void summaryGivesTheValidationNllAndExplainsANegativeLossOnlyWhenThereIsOne() {
+        final String negative =
+            spec(new CinnPortObjectSpec.TrainingSummary(123, 7, 5, -1.25, 0.75, "completed")).describe();
+        assertTrue(negative.contains("best epoch 5, best validation NLL 0.7500 nats per row"), negative);
+        assertTrue(negative.endsWith(CinnPortObjectSpec.NEGATIVE_LOSS_NOTE), negative);
+        final String positive =
+            spec(new CinnPortObjectSpec.TrainingSummary(123, 7, 5, 1.25, 2.5, "completed")).describe();
+        assertTrue(!positive.contains("negative"), positive);
+        final String noValidation =
+            spec(new CinnPortObjectSpec.TrainingSummary(123, 7, 7, -0.5, Double.NaN, "completed")).describe();
+        assertTrue(!noValidation.contains("NLL") && noValidation.contains(CinnPortObjectSpec.NEGATIVE_LOSS_NOTE),
+            noValidation);
+    }
+
+    @Test
+    void aPreReleaseSpecWithTrainingSummaryIsRefusedClearly() {
+        final org.knime.core.node.ModelContent content = new org.knime.core.node.ModelContent("spec");
+        spec(new CinnPortObjectSpec.TrainingSummary(123, 7, 5, -1.25, 0.75, "completed")).save(content);
+        content.addInt("spec_version", 1);
+        final Exception e = assertThrows(org.knime.core.node.InvalidSettingsException.class,
+            () -> new CinnPortObjectSpec().load(content));
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("re-execute the cINN Learner"),
+            e.getMessage());
     }
 
     private static PortObjectZipInputStream zipWith(final String entry, final byte[] content) throws IOException {

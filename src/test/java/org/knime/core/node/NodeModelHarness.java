@@ -186,6 +186,14 @@ public final class NodeModelHarness {
         return m_progress.messageHistory();
     }
 
+    /**
+     * @return for every progress update (as {@link #progress()}), the rows then in the tables the node creates
+     *         through its execution context (output tables being written)
+     */
+    public List<Long> rowsWrittenAtProgress() {
+        return m_progress.rowsAtProgress();
+    }
+
     public int progressCalls() {
         return m_progress.progressCalls();
     }
