@@ -153,8 +153,10 @@ public final class CinnTrainer {
             int bs = s.batchSize();
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {
+                // a seeded random subset: the first rows of a sorted table would bias the initial scaling
+                int[] initRows = permutation(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
-                loadBatch(net, ws, order, 0, bs);
+                loadBatch(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
                 params = net.parameters();
             }

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.stats.Gaussian;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +263,36 @@ class TrainerTest {
         EpochStats last = r.history().get(r.history().size() - 1);
         assertTrue(Math.abs(r.model().lossToNll(last.validationLoss()) - meanNll) > 1e-6,
                 "the last epoch's weights were not kept");
+    }
+
+    @Test
+    void actNormInitialisesOnARandomSubsetNotOnTheFirstRowsOfASortedTable() throws Exception {
+        double[][][] d = gaussData(600, 11);
+        Integer[] idx = new Integer[600];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(d[0][a][0], d[0][b][0]));
+        double[][] x = new double[600][];
+        double[][] y = new double[600][];
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = d[0][idx[i]];
+            y[i] = d[1][idx[i]];
+        }
+        // one epoch at a negligible learning rate: the ActNorm parameters stay at their data-dependent init
+        CinnArchitecture arch = smallArch().withActNorm(true).withPrecision(Precision.DOUBLE);
+        CinnModel m = CinnTrainer.train(new TrainingData(XN, x, YN, y, null), arch, small().withEpochs(1)
+                .withBatchSize(100).withValidationFraction(0).withLearningRate(1e-12).withWeightDecay(0), null)
+                .model();
+        FlowNet net = new FlowNet(2, 2, arch, m.permutations());
+        int off = net.actNormOffset(0);
+        double[] p = m.parameters();
+        for (int j = 0; j < 2; j++) {
+            // standardised training data has mean 0 and sd 1; the init batch's mean is -b, its sd exp(-ls).
+            // The 100 lowest of 600 rows sorted by column a would give a mean near -1.6 and an sd near 0.45.
+            assertEquals(0.0, -p[off + j], 0.35, "init mean of column " + XN[j]);
+            assertEquals(0.0, p[off + 2 + j], 0.35, "init log sd of column " + XN[j]);
+        }
     }
 
     @Test

@@ -319,6 +319,11 @@ public final class FlowNet {
         return () -> run(steps);
     }
 
+    /** Offset in the parameter vector of block k's ActNorm (b: D values, then ls: D values); −1 without ActNorm. */
+    public int actNormOffset(int block) {
+        return actNormOffset[block];
+    }
+
     public int paramCount() {
         return paramCount;
     }
