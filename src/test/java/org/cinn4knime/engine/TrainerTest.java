@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
@@ -191,6 +196,75 @@ class TrainerTest {
                 assertEquals(expect, mean, 0.15, "mean of x" + j + " for target " + r);
             }
         }
+    }
+
+    @Test
+    void samplingAndScoringAtOnceGiveTheResultsOfSequentialCalls() throws Exception {
+        double[][] targets = {{5, -2}, {8, -1.5}, {2, -2.5}};
+        double[][][] rows = gaussData(5000, 21);
+        List<double[]> seqDesigns = sampleDesigns(gaussModel, targets, null);
+        Scorer seq = gaussModel.newScorer();
+        double[][] seqScores = seq.add(rows[0], rows[1]);
+        ScoreReport seqReport = seq.finish();
+        // the sampler's sink waits (on its first chunk of the first run) until the scorer has finished once: with a
+        // model-wide lock for the whole sampling run the scorer would wait for the sampler and this would time out
+        CountDownLatch scored = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<List<double[]>>> sampler = pool.submit(() -> {
+                List<List<double[]>> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    runs.add(sampleDesigns(gaussModel, targets, scored));
+                }
+                return runs;
+            });
+            Future<List<double[][]>> scorer = pool.submit(() -> {
+                List<double[][]> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    Scorer sc = gaussModel.newScorer();
+                    runs.add(sc.add(rows[0], rows[1]));
+                    ScoreReport rep = sc.finish();
+                    assertEquals(seqReport.meanNll(), rep.meanNll());
+                    assertArrayEquals(seqReport.calibrationFractions(), rep.calibrationFractions());
+                    assertArrayEquals(seqReport.zStd(), rep.zStd());
+                    scored.countDown();
+                }
+                return runs;
+            });
+            for (double[][] run : scorer.get(5, TimeUnit.MINUTES)) {
+                assertTrue(Arrays.deepEquals(seqScores, run), "concurrent scores differ from sequential ones");
+            }
+            for (List<double[]> run : sampler.get(5, TimeUnit.MINUTES)) {
+                assertEquals(seqDesigns.size(), run.size());
+                for (int i = 0; i < run.size(); i++) {
+                    assertArrayEquals(seqDesigns.get(i), run.get(i), "design " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Designs and log-densities (appended to each design) of 1500 draws per target; waits for {@code gate}. */
+    private static List<double[]> sampleDesigns(CinnModel m, double[][] targets, CountDownLatch gate)
+            throws CinnException {
+        List<double[]> out = new ArrayList<>();
+        m.sample(targets, 1500, 1.0, 3L, true, c -> {
+            try {
+                if (gate != null && !gate.await(60, TimeUnit.SECONDS)) {
+                    throw new CinnException("The scorer did not finish while the sampler was running.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CinnException("interrupted", e);
+            }
+            for (int i = 0; i < c.size(); i++) {
+                double[] v = Arrays.copyOf(c.designs()[i], c.designs()[i].length + 1);
+                v[v.length - 1] = c.logDensity()[i];
+                out.add(v);
+            }
+        }, null);
+        return out;
     }
 
     @Test
