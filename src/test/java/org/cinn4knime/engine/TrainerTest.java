@@ -83,7 +83,7 @@ class TrainerTest {
 
     @AfterEach
     void resetHook() {
-        CinnTrainer.injectNonFiniteLossAtStep = -1;
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[0];
     }
 
     @Test
@@ -372,7 +372,7 @@ class TrainerTest {
     @Test
     void nonFiniteLossRollsBackAndGoesOn() throws Exception {
         double[][][] d = gaussData(1000, 6);
-        CinnTrainer.injectNonFiniteLossAtStep = 7;
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7};
         TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(),
                 small().withEpochs(3), null);
         assertEquals(3, r.history().size());
@@ -382,6 +382,38 @@ class TrainerTest {
         for (double v : r.model().parameters()) {
             assertTrue(Double.isFinite(v));
         }
+    }
+
+    @Test
+    void thirdNonFiniteLossStopsWithTheKeptWeights() throws Exception {
+        double[][][] d = gaussData(1000, 6);
+        TrainingData data = new TrainingData(XN, d[0], YN, d[1], null);
+        // 900 training rows, 5 batches per epoch: epoch 1 is steps 0-4; epoch 2 fails at its third batch (step 7)
+        // and, repeated, at its first batch twice (steps 8 and 9)
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7, 8, 9};
+        TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(4), null);
+        assertEquals(1, r.history().size());
+        assertEquals(1, r.bestEpoch());
+        assertEquals("stopped after repeated non-finite loss (NaN or infinity)", r.stopReason());
+        assertEquals(3, r.warnings().size(), r.warnings().toString());
+        String last = r.warnings().get(2);
+        assertTrue(last.contains("for the 3. time") && last.contains("kept the weights of the epoch with the best "
+                + "validation loss (epoch 1)"), last);
+        for (double v : r.model().parameters()) {
+            assertTrue(Double.isFinite(v));
+        }
+        // without validation rows (5 batches of 200): epochs 1-2 are steps 0-9, epoch 3 fails at 12, 13 and 14;
+        // the model holds the last finished epoch, and the best flags agree with bestEpoch
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {12, 13, 14};
+        TrainingResult nv = CinnTrainer.train(data, smallArch(), small().withEpochs(4).withValidationFraction(0),
+                null);
+        assertEquals(2, nv.history().size());
+        assertEquals(2, nv.bestEpoch());
+        assertTrue(nv.warnings().get(2).contains("kept the weights of the last finished epoch (epoch 2)"),
+                nv.warnings().get(2));
+        assertTrue(nv.history().stream().allMatch(EpochStats::best), "without validation every epoch is the kept "
+                + "one so far: " + nv.history());
+        assertTrue(Double.isNaN(nv.model().info().bestValidationLoss()));
     }
 
     @Test
@@ -395,7 +427,7 @@ class TrainerTest {
                 && w.contains("normal")), r.notes().toString());
         assertFalse(r.warnings().stream().anyMatch(w -> w.contains("went negative")),
                 "a negative loss is a note, never a warning: " + r.warnings());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("instability threshold per dimension")),
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Instability threshold per dimension")),
                 r.warnings().toString());
         TrainingResult r2 = CinnTrainer.train(data, smallArch(), small().withEpochs(2), null);
         assertFalse(r2.warnings().stream().anyMatch(w -> w.contains("instability")), r2.warnings().toString());
