@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -278,7 +277,7 @@ public final class CinnTrainer {
             LossHealth health = lossHealth(history, bestEpoch, s, d);
             warnings.addAll(health.warnings());
             notes.addAll(health.notes());
-            Map<String, String> versions = libraryVersions();
+            Map<String, String> versions = LibraryVersions.current();
             ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
@@ -454,15 +453,5 @@ public final class CinnTrainer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> libraryVersions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Package p = CinnTrainer.class.getPackage();
-        m.put("cinn4knime", p != null && p.getImplementationVersion() != null ? p.getImplementationVersion()
-                : "0.1.0-dev");
-        m.put("nd4j", "1.0.0-M2.1");
-        m.put("java", System.getProperty("java.version"));
-        return m;
     }
 }
