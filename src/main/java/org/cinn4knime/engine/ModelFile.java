@@ -356,13 +356,25 @@ public final class ModelFile {
             }
             j = el.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt: " + e.getMessage(), e);
+            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt (not valid JSON: "
+                    + jsonProblem(e) + ").", e);
         }
         try {
             return describe(new Members(j, ""));
         } catch (RuntimeException e) {
             throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt or incomplete.", e);
         }
+    }
+
+    /** The parser's own words (innermost cause, first line), without exception class names. */
+    private static String jsonProblem(JsonParseException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl).strip() : m;
     }
 
     private static Description describe(Members j) throws ModelFormatException {

@@ -175,7 +175,8 @@ class ModelFileTest {
         m = readError(zip(Map.of("model.json", "{\"some\": \"thing\"}".getBytes(StandardCharsets.UTF_8))));
         assertTrue(m.contains("not a cINN model file"), m);
         m = readError(zip(Map.of("model.json", "{not json".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(m.contains("corrupt"), m);
+        assertTrue(m.contains("corrupt (not valid JSON: ") && m.contains("line 1 column"), m);
+        assertFalse(m.contains("Exception") || m.contains("com.google") || m.contains("\n"), m);
     }
 
     @Test
