@@ -1,5 +1,7 @@
 package org.cinn4knime.engine;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 import org.cinn4knime.engine.nn.FlowNet;
@@ -7,13 +9,17 @@ import org.cinn4knime.engine.nn.Host;
 import org.cinn4knime.engine.stats.Gaussian;
 
 /**
- * A trained cINN with its column names, standardisation and provenance. Immutable from the outside; the methods
- * are synchronized because the network keeps per-batch buffers.
+ * A trained cINN with its column names, standardisation and provenance. Immutable and safe for concurrent use:
+ * every call borrows a network of its own over the shared read-only parameters (a network keeps per-batch
+ * buffers), so a Scorer never waits for a long sampling run on the same model. A {@link Scorer} itself
+ * accumulates statistics and belongs to one thread.
  */
 public final class CinnModel {
     /** Rows per network pass in forward/inverse/scoring, and the largest chunk handed to a {@link SampleSink}. */
     public static final int CHUNK_ROWS = 2048;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** Idle networks kept for reuse (with their cached batch buffers); more concurrent calls build their own. */
+    private static final int MAX_IDLE_NETS = 2;
 
     private final List<String> xNames;
     private final List<String> yNames;
@@ -23,7 +29,8 @@ public final class CinnModel {
     private final Standardisation std;
     private final int[][] perms;
     private final double[] params;
-    private FlowNet net;
+    /** Idle networks over {@link #params}, most recently used first; guarded by itself. */
+    private final Deque<FlowNet> idleNets = new ArrayDeque<>();
 
     CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
             ModelInfo info, Standardisation std, int[][] perms, double[] params) {
@@ -82,55 +89,71 @@ public final class CinnModel {
         return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params);
     }
 
-    private FlowNet net() {
-        if (net == null) {
-            Nd4jRuntime.ensureInitialisedUnchecked();
-            FlowNet n = new FlowNet(xDim(), yDim(), arch, perms);
-            n.setParameters(params);
-            net = n;
+    /** A network over the parameters for the caller's exclusive use; give it back with {@link #release}. */
+    private FlowNet borrow() {
+        synchronized (idleNets) {
+            FlowNet n = idleNets.pollFirst();
+            if (n != null) {
+                return n;
+            }
         }
-        return net;
+        Nd4jRuntime.ensureInitialisedUnchecked();
+        FlowNet n = new FlowNet(xDim(), yDim(), arch, perms);
+        n.setParameters(params);
+        return n;
+    }
+
+    private void release(FlowNet n) {
+        synchronized (idleNets) {
+            if (idleNets.size() < MAX_IDLE_NETS) {
+                idleNets.addFirst(n);
+            }
+        }
     }
 
     /**
      * Converts a training-objective value (the mean per-row loss of {@link EpochStats} and the model history:
-     * 0.5·‖z‖² − log|det J| on standardised data, without the constant) into the negative log-likelihood in nats
-     * per row in the user's units, as the {@link Scorer} reports it: loss + D/2·log 2π + Σ log xStd.
+     * 0.5·‖z‖² − log|det J| on standardised data, without the constant) into the negative log-likelihood in
+     * nats per row in the user's units, as the {@link Scorer} reports it: loss + D/2·log 2π + Σ log xStd.
      */
     public double lossToNll(double loss) {
         return loss + xDim() * HALF_LOG_2PI - std.xLogDet();
     }
 
     /** Forward pass in the user's units: z and log p(x|y) per row (includes the standardisation log-det). */
-    public synchronized ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
+    public ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
         int n = checkRows(x, y, "design", xDim(), xNames);
         int d = xDim();
         double[][] z = new double[n][d];
         double[] logp = new double[n];
         double[] zz = new double[n];
-        FlowNet f = net();
-        for (int from = 0; from < n; from += CHUNK_ROWS) {
-            int m = Math.min(CHUNK_ROWS, n - from);
-            FlowNet.Workspace ws = f.workspace(m);
-            double[] xf = new double[d * m];
-            Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
-            f.setInput(ws, xf);
-            f.setCondition(ws, conditionFeatureMajor(y, from, m));
-            f.forward(ws);
-            double[] zf = Host.get(ws.z());
-            double[] ld = f.logDet(ws);
-            for (int r = 0; r < m; r++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double v = zf[j * m + r];
-                    z[from + r][j] = v;
-                    s += v * v;
+        FlowNet f = borrow();
+        try {
+            for (int from = 0; from < n; from += CHUNK_ROWS) {
+                int m = Math.min(CHUNK_ROWS, n - from);
+                FlowNet.Workspace ws = f.workspace(m);
+                double[] xf = new double[d * m];
+                Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
+                f.setInput(ws, xf);
+                f.setCondition(ws, conditionFeatureMajor(y, from, m));
+                f.forward(ws);
+                double[] zf = Host.get(ws.z());
+                double[] ld = f.logDet(ws);
+                for (int r = 0; r < m; r++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double v = zf[j * m + r];
+                        z[from + r][j] = v;
+                        s += v * v;
+                    }
+                    zz[from + r] = s;
+                    logp[from + r] = logDensity(s, ld[r]);
                 }
-                zz[from + r] = s;
-                logp[from + r] = logDensity(s, ld[r]);
             }
+            return new ForwardResult(z, logp, zz);
+        } finally {
+            release(f);
         }
-        return new ForwardResult(z, logp, zz);
     }
 
     private double logDensity(double zSquared, double netLogDet) {
@@ -144,27 +167,31 @@ public final class CinnModel {
     }
 
     /** Inverse pass: z → x in the user's units. */
-    public synchronized double[][] inverse(double[][] z, double[][] y) throws CinnDataException {
+    public double[][] inverse(double[][] z, double[][] y) throws CinnDataException {
         int n = checkRows(z, y, "latent", xDim(), null);
         int d = xDim();
         double[][] x = new double[n][];
-        FlowNet f = net();
-        for (int from = 0; from < n; from += CHUNK_ROWS) {
-            int m = Math.min(CHUNK_ROWS, n - from);
-            FlowNet.Workspace ws = f.workspace(m);
-            double[] zf = new double[d * m];
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < d; j++) {
-                    zf[j * m + r] = z[from + r][j];
+        FlowNet f = borrow();
+        try {
+            for (int from = 0; from < n; from += CHUNK_ROWS) {
+                int m = Math.min(CHUNK_ROWS, n - from);
+                FlowNet.Workspace ws = f.workspace(m);
+                double[] zf = new double[d * m];
+                for (int r = 0; r < m; r++) {
+                    for (int j = 0; j < d; j++) {
+                        zf[j * m + r] = z[from + r][j];
+                    }
                 }
+                f.setLatent(ws, zf);
+                f.setCondition(ws, conditionFeatureMajor(y, from, m));
+                f.inverse(ws);
+                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                System.arraycopy(part, 0, x, from, m);
             }
-            f.setLatent(ws, zf);
-            f.setCondition(ws, conditionFeatureMajor(y, from, m));
-            f.inverse(ws);
-            double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
-            System.arraycopy(part, 0, x, from, m);
+            return x;
+        } finally {
+            release(f);
         }
-        return x;
     }
 
     /** log p(x|y) per row in nats, in the units of x. */
@@ -189,7 +216,7 @@ public final class CinnModel {
      * the designs of one call over the whole table (the KNIME Sampler and the command line agree for the same seed).
      * {@link SampleChunk#targetRow()} stays an index into {@code targets}.
      */
-    public synchronized void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
+    public void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
             long seed, boolean withLogDensity, SampleSink sink, ProgressListener listener) throws CinnException {
         if (firstRowIndex < 0) {
             throw new CinnException("The first target row index must not be negative, but is " + firstRowIndex + ".");
@@ -205,56 +232,60 @@ public final class CinnModel {
         int d = xDim();
         long total = (long) nt * samplesPerRow;
         long done = 0;
-        FlowNet f = net();
-        int row = 0;
-        int sampleIdx = 0;
-        Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, firstRowIndex)) : null;
-        while (done < total) {
-            if (pl.isCancelRequested()) {
-                throw new CancelledException("Sampling was cancelled after " + done + " of " + total + " designs.");
-            }
-            int m = (int) Math.min(CHUNK_ROWS, total - done);
-            int[] tr = new int[m];
-            int[] si = new int[m];
-            double[] zf = new double[d * m];
-            double[] yf = new double[yDim() * m];
-            double[] zz = new double[m];
-            for (int r = 0; r < m; r++) {
-                if (sampleIdx == samplesPerRow) {
-                    row++;
-                    sampleIdx = 0;
-                    g = new Gaussian(Gaussian.derive(seed, firstRowIndex + row));
+        FlowNet f = borrow();
+        try {
+            int row = 0;
+            int sampleIdx = 0;
+            Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, firstRowIndex)) : null;
+            while (done < total) {
+                if (pl.isCancelRequested()) {
+                    throw new CancelledException("Sampling was cancelled after " + done + " of " + total + " designs.");
                 }
-                tr[r] = row;
-                si[r] = sampleIdx++;
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double v = temperature * g.next();
-                    zf[j * m + r] = v;
-                    s += v * v;
-                }
-                zz[r] = s;
-                double[] t = targets[row];
-                for (int j = 0; j < yDim(); j++) {
-                    yf[j * m + r] = (t[j] - std.yMean()[j]) / std.yStd()[j];
-                }
-            }
-            FlowNet.Workspace ws = f.workspace(m);
-            f.setLatent(ws, zf);
-            f.setCondition(ws, yf);
-            f.inverse(ws);
-            double[][] designs = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
-            double[] logp = null;
-            if (withLogDensity) {
-                double[] ld = f.logDet(ws);
-                logp = new double[m];
+                int m = (int) Math.min(CHUNK_ROWS, total - done);
+                int[] tr = new int[m];
+                int[] si = new int[m];
+                double[] zf = new double[d * m];
+                double[] yf = new double[yDim() * m];
+                double[] zz = new double[m];
                 for (int r = 0; r < m; r++) {
-                    logp[r] = logDensity(zz[r], ld[r]);
+                    if (sampleIdx == samplesPerRow) {
+                        row++;
+                        sampleIdx = 0;
+                        g = new Gaussian(Gaussian.derive(seed, firstRowIndex + row));
+                    }
+                    tr[r] = row;
+                    si[r] = sampleIdx++;
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double v = temperature * g.next();
+                        zf[j * m + r] = v;
+                        s += v * v;
+                    }
+                    zz[r] = s;
+                    double[] t = targets[row];
+                    for (int j = 0; j < yDim(); j++) {
+                        yf[j * m + r] = (t[j] - std.yMean()[j]) / std.yStd()[j];
+                    }
                 }
+                FlowNet.Workspace ws = f.workspace(m);
+                f.setLatent(ws, zf);
+                f.setCondition(ws, yf);
+                f.inverse(ws);
+                double[][] designs = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                double[] logp = null;
+                if (withLogDensity) {
+                    double[] ld = f.logDet(ws);
+                    logp = new double[m];
+                    for (int r = 0; r < m; r++) {
+                        logp[r] = logDensity(zz[r], ld[r]);
+                    }
+                }
+                sink.accept(new SampleChunk(tr, si, designs, logp));
+                done += m;
+                pl.progress((double) done / total, "Sampled " + done + " of " + total + " designs");
             }
-            sink.accept(new SampleChunk(tr, si, designs, logp));
-            done += m;
-            pl.progress((double) done / total, "Sampled " + done + " of " + total + " designs");
+        } finally {
+            release(f);
         }
     }
 

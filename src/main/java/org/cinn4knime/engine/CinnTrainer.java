@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,8 @@ import org.cinn4knime.engine.nn.FlowNet;
 public final class CinnTrainer {
     /** Rollbacks after a non-finite loss before training gives up. */
     static final int MAX_ROLLBACKS = 3;
-    /** Test hook: the optimiser step (0-based, counted over the whole run) whose loss is replaced by NaN; −1: off. */
-    static volatile long injectNonFiniteLossAtStep = -1;
+    /** Test hook: the optimiser steps (0-based, counted over the whole run) whose loss is replaced by NaN. */
+    static volatile long[] injectNonFiniteLossAtSteps = {};
 
     private CinnTrainer() {
     }
@@ -153,8 +152,10 @@ public final class CinnTrainer {
             int bs = s.batchSize();
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {
+                // a seeded random subset: the first rows of a sorted table would bias the initial scaling
+                int[] initRows = permutation(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
-                loadBatch(net, ws, order, 0, bs);
+                loadBatch(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
                 params = net.parameters();
             }
@@ -172,7 +173,6 @@ public final class CinnTrainer {
             int rollbacks = 0;
             long step = 0;
             int sinceBest = 0;
-            int risingWhileFalling = 0;
             String stopReason = "completed";
             boolean hasVal = nVal > 0;
             int epochs = s.epochs();
@@ -191,7 +191,7 @@ public final class CinnTrainer {
                     FlowNet.Workspace ws = net.workspace(m);
                     loadBatch(net, ws, order, from, m);
                     net.forward(ws);
-                    double loss = step++ == injectNonFiniteLossAtStep ? Double.NaN : net.loss(ws);
+                    double loss = injected(step++) ? Double.NaN : net.loss(ws);
                     net.backward(ws);
                     net.gradients(grad);
                     double gn = Adam.norm(grad);
@@ -222,9 +222,13 @@ public final class CinnTrainer {
                     adam = goodAdam.copy();
                     net.setParameters(params);
                     if (rollbacks >= MAX_ROLLBACKS) {
+                        String kept = history.isEmpty() ? "no epoch had finished, so there is no model"
+                                : hasVal ? "kept the weights of the epoch with the best validation loss (epoch "
+                                        + bestEpoch + ")"
+                                : "kept the weights of the last finished epoch (epoch " + history.size() + ")";
                         warnings.add("Training hit " + failure + " for the " + MAX_ROLLBACKS + ". time; it stopped "
-                                + "and kept the best weights found before. Lower the learning rate or the clamp, "
-                                + "or enable gradient clipping.");
+                                + "and " + kept + ". Lower the learning rate or the clamp, or enable gradient "
+                                + "clipping.");
                         stopReason = "stopped after repeated non-finite loss (NaN or infinity)";
                         break;
                     }
@@ -238,21 +242,17 @@ public final class CinnTrainer {
                 }
                 goodParams = params.clone();
                 goodAdam = adam.copy();
-                double score = hasVal ? valLoss : trainLoss;
-                boolean best = score < bestScore;
+                // best: the model would hold this epoch's weights if training ended now (with validation rows the
+                // epoch of the lowest validation loss so far, without them always the latest epoch)
+                boolean best = !hasVal || valLoss < bestScore;
                 if (best) {
-                    bestScore = score;
+                    bestScore = valLoss;
                     bestEpoch = e + 1;
                     bestVal = valLoss;
                     bestParams = params.clone();
                     sinceBest = 0;
                 } else {
                     sinceBest++;
-                }
-                if (hasVal && history.size() > 0) {
-                    EpochStats prev = history.get(history.size() - 1);
-                    risingWhileFalling = valLoss > prev.validationLoss() && trainLoss < prev.trainLoss()
-                            ? risingWhileFalling + 1 : 0;
                 }
                 EpochStats st = new EpochStats(e + 1, trainLoss, valLoss, lr, best);
                 history.add(st);
@@ -267,66 +267,23 @@ public final class CinnTrainer {
                 throw new CinnException("Training failed: " + (warnings.isEmpty() ? "no epoch finished."
                         : warnings.get(warnings.size() - 1)));
             }
-            double[] finalParams = hasVal ? bestParams : params;
-            if (!hasVal) {
-                bestEpoch = history.size();
-            }
+            double[] finalParams = bestParams;
             for (double v : finalParams) {
                 if (!Double.isFinite(v)) {
                     throw new CinnException("Training produced non-finite weights; no model is returned. Lower the "
                             + "learning rate or the clamp.");
                 }
             }
-            lossHealth(history, bestEpoch);
-            Map<String, String> versions = libraryVersions();
+            LossHealth health = lossHealth(history, bestEpoch, s, d);
+            warnings.addAll(health.warnings());
+            notes.addAll(health.notes());
+            Map<String, String> versions = LibraryVersions.current();
             ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
                     perms, finalParams);
             pl.progress(1.0, "Training finished: " + stopReason);
             return new TrainingResult(model, notes);
-        }
-
-        private void lossHealth(List<EpochStats> history, int bestEpoch) {
-            EpochStats best = history.get(bestEpoch - 1);
-            EpochStats last = history.get(history.size() - 1);
-            double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
-            double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
-            if (minTrain < 0) {
-                notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
-                        + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
-                        + "negative value means a high probability density.");
-            }
-            int window = s.patience() > 0 ? s.patience() : 5;
-            int rising = 0;
-            int maxRising = 0;
-            for (int i = 1; i < history.size(); i++) {
-                EpochStats p = history.get(i - 1);
-                EpochStats q = history.get(i);
-                rising = q.validationLoss() > p.validationLoss() && q.trainLoss() < p.trainLoss() ? rising + 1 : 0;
-                maxRising = Math.max(maxRising, rising);
-            }
-            if (maxRising >= window) {
-                warnings.add("Overfitting: the validation loss rose for " + maxRising + " epochs in a row while the "
-                        + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
-                        + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
-            }
-            if (!Double.isNaN(last.validationLoss())) {
-                double gap = (last.validationLoss() - last.trainLoss()) / d;
-                if (gap > 0.5) {
-                    warnings.add("Overfitting: at the end the validation loss is " + fmt(gap) + " nats per dimension "
-                            + "above the training loss (" + fmt(last.validationLoss()) + " vs " + fmt(last.trainLoss())
-                            + "). Use more rows, fewer epochs, a smaller network or more weight decay.");
-                }
-            }
-            double threshold = s.instabilityThresholdPerDim();
-            if (bestLoss / d < threshold) {
-                warnings.add("The loss fell to " + fmt(bestLoss / d) + " nats per dimension, below the threshold of "
-                        + fmt(threshold) + " (setting 'instability threshold per dimension'). Such extreme "
-                        + "likelihoods hint at numerical instability or overfitting, or at design columns that are "
-                        + "(almost) exact functions of each other or of the targets. Check the results with the "
-                        + "Scorer on held-out rows.");
-            }
         }
 
         private double[] xb = new double[0];
@@ -382,6 +339,73 @@ public final class CinnTrainer {
         }
     }
 
+    private static boolean injected(long step) {
+        for (long v : injectNonFiniteLossAtSteps) {
+            if (v == step) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Loss-health warnings (problems to act on) and notes (normal behaviour explained) of a finished run. */
+    record LossHealth(List<String> warnings, List<String> notes) {
+    }
+
+    /**
+     * Judges a finished run from its history alone: overfitting (the validation loss rose while the training loss
+     * fell for {@code patience} epochs in a row, 5 without early stopping; or a final gap of more than 0.5 nats per
+     * dimension), suspected instability (the loss of the kept epoch below the instability threshold per
+     * dimension), and the note that a negative loss is normal.
+     *
+     * @param bestEpoch 1-based epoch whose weights the model holds
+     * @param d number of design dimensions
+     */
+    static LossHealth lossHealth(List<EpochStats> history, int bestEpoch, TrainingSettings s, int d) {
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        EpochStats best = history.get(bestEpoch - 1);
+        EpochStats last = history.get(history.size() - 1);
+        double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
+        double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
+        if (minTrain < 0) {
+            notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
+                    + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
+                    + "negative value means a high probability density.");
+        }
+        int window = s.patience() > 0 ? s.patience() : 5;
+        int rising = 0;
+        int maxRising = 0;
+        for (int i = 1; i < history.size(); i++) {
+            EpochStats p = history.get(i - 1);
+            EpochStats q = history.get(i);
+            rising = q.validationLoss() > p.validationLoss() && q.trainLoss() < p.trainLoss() ? rising + 1 : 0;
+            maxRising = Math.max(maxRising, rising);
+        }
+        if (maxRising >= window) {
+            warnings.add("Overfitting: the validation loss rose for " + maxRising + " epochs in a row while the "
+                    + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
+                    + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
+        }
+        if (!Double.isNaN(last.validationLoss())) {
+            double gap = (last.validationLoss() - last.trainLoss()) / d;
+            if (gap > 0.5) {
+                warnings.add("Overfitting: at the end the validation loss is " + fmt(gap) + " nats per dimension "
+                        + "above the training loss (" + fmt(last.validationLoss()) + " vs " + fmt(last.trainLoss())
+                        + "). Use more rows, fewer epochs, a smaller network or more weight decay.");
+            }
+        }
+        double threshold = s.instabilityThresholdPerDim();
+        if (bestLoss / d < threshold) {
+            warnings.add("The loss fell to " + fmt(bestLoss / d) + " nats per dimension, below the threshold of "
+                    + fmt(threshold) + " (Learner setting 'Instability threshold per dimension (nats)', command line "
+                    + "--instability-threshold). Such extreme likelihoods hint at numerical instability or "
+                    + "overfitting, or at design columns that are (almost) exact functions of each other or of the "
+                    + "targets. Check the results with the Scorer on held-out rows.");
+        }
+        return new LossHealth(warnings, notes);
+    }
+
     static int[] permutation(int n, SplittableRandom rnd) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
@@ -429,15 +453,5 @@ public final class CinnTrainer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Map<String, String> libraryVersions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        Package p = CinnTrainer.class.getPackage();
-        m.put("cinn4knime", p != null && p.getImplementationVersion() != null ? p.getImplementationVersion()
-                : "0.1.0-dev");
-        m.put("nd4j", "1.0.0-M2.1");
-        m.put("java", System.getProperty("java.version"));
-        return m;
     }
 }

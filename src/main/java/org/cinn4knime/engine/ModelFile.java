@@ -5,20 +5,25 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -48,7 +53,8 @@ public final class ModelFile {
     static final byte[] WEIGHTS_MAGIC = "CINNWTS1".getBytes(StandardCharsets.US_ASCII);
     static final int WEIGHTS_HEADER = 8 + 4 + 4 + 8;
     static final long MAX_JSON_BYTES = 64L << 20;
-    static final long MAX_WEIGHTS_BYTES = 1L << 31;
+    /** Largest weights.bin that fits a Java array. */
+    static final long MAX_WEIGHTS_BYTES = Integer.MAX_VALUE - 8;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -72,17 +78,32 @@ public final class ModelFile {
         zip.flush();
     }
 
-    /** Atomic save: written to a temporary file beside the target, then moved over it. */
+    /**
+     * Atomic save: written to a temporary file beside the target, then moved over it. The file gets the default
+     * permissions of any new file of the user (unlike {@link Files#createTempFile}, which makes it private).
+     */
     public static void save(CinnModel model, Path file) throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = null;
+        OutputStream os = null;
+        for (int attempt = 0; os == null; attempt++) {
+            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
         try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                write(model, os);
+            try (OutputStream out = os) {
+                write(model, out);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -190,7 +211,7 @@ public final class ModelFile {
         j.add("info", info);
         JsonObject w = new JsonObject();
         w.addProperty("entry", WEIGHTS_ENTRY);
-        w.addProperty("valueType", dbl ? "float64" : "float32");
+        w.addProperty("valueType", valueType(dbl));
         w.addProperty("count", m.parameters().length);
         w.addProperty("sha256", sha256(weights));
         j.add("weights", w);
@@ -238,12 +259,15 @@ public final class ModelFile {
     }
 
     public static CinnModel read(InputStream in) throws ModelFormatException, IOException {
-        return read(in, MAX_JSON_BYTES, MAX_WEIGHTS_BYTES);
+        return read(in, MAX_JSON_BYTES);
     }
 
-    /** {@link #read(InputStream)} with explicit size limits of the two entries (for tests). */
-    static CinnModel read(InputStream in, long maxJson, long maxWeights) throws ModelFormatException, IOException {
-        byte[] jsonBytes = null;
+    /**
+     * {@link #read(InputStream)} with an explicit size limit of model.json (for tests). weights.bin is capped at
+     * exactly the size that model.json implies, so model.json must come first (as {@link #write} puts it).
+     */
+    static CinnModel read(InputStream in, long maxJson) throws ModelFormatException, IOException {
+        Description desc = null;
         byte[] weights = null;
         try {
             ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8);
@@ -255,37 +279,59 @@ public final class ModelFile {
                     throw new ModelFormatException("The model file holds too many entries; it is not a cINN model.");
                 }
                 if (JSON_ENTRY.equals(e.getName())) {
-                    jsonBytes = readLimited(zip, maxJson, JSON_ENTRY);
+                    desc = describe(readLimited(zip, maxJson, "The entry " + JSON_ENTRY + " of the model file is "
+                            + "larger than " + maxJson + " bytes; the file is oversized or not a cINN model."));
                 } else if (WEIGHTS_ENTRY.equals(e.getName())) {
-                    weights = readLimited(zip, maxWeights, WEIGHTS_ENTRY);
+                    if (desc == null) {
+                        throw new ModelFormatException("The model file holds " + WEIGHTS_ENTRY + " before "
+                                + JSON_ENTRY + "; it was not written by cinn4knime (or was repacked) and cannot be "
+                                + "read.");
+                    }
+                    long size = desc.weightsBytes();
+                    if (size > MAX_WEIGHTS_BYTES) {
+                        throw new ModelFormatException("The model in the file has " + desc.count() + " weights, "
+                                + "too many to load (" + size + " bytes).");
+                    }
+                    weights = readLimited(zip, size, "The entry " + WEIGHTS_ENTRY + " of the model file is larger "
+                            + "than the " + size + " bytes that " + JSON_ENTRY + " implies (" + desc.count() + " "
+                            + valueType(desc.dbl()) + " values); the file is oversized, corrupt or not a cINN "
+                            + "model.");
                 }
             }
         } catch (ZipException | EOFException e) {
             throw new ModelFormatException("The model file is truncated or corrupt (" + e.getMessage() + ").", e);
         }
-        if (jsonBytes == null) {
+        if (desc == null) {
             throw new ModelFormatException("This is not a cINN model file (no " + JSON_ENTRY + " inside"
                     + (weights == null ? "; it is not a model zip at all" : "") + ").");
         }
-        JsonObject j;
-        try {
-            JsonElement el = JsonParser.parseString(new String(jsonBytes, StandardCharsets.UTF_8));
-            if (!el.isJsonObject()) {
-                throw new ModelFormatException("This is not a cINN model file (" + JSON_ENTRY + " is not an object).");
-            }
-            j = el.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt: " + e.getMessage(), e);
+        if (weights == null) {
+            throw new ModelFormatException("The model file has no " + WEIGHTS_ENTRY + " (truncated or corrupt).");
         }
-        try {
-            return fromJson(j, weights);
-        } catch (RuntimeException e) {
-            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt or incomplete: " + e,
-                    e);
+        if (!sha256(weights).equalsIgnoreCase(desc.sha256())) {
+            throw new ModelFormatException("The weights of the model file do not match their checksum; the file is "
+                    + "corrupt.");
+        }
+        double[] params = parseWeights(weights, desc.count(), desc.dbl());
+        return new CinnModel(desc.xNames(), desc.yNames(), desc.arch(), desc.settings(), desc.info(), desc.std(),
+                desc.perms(), params);
+    }
+
+    /** Everything model.json says: the model without its weights, and what weights.bin must hold. */
+    private record Description(List<String> xNames, List<String> yNames, CinnArchitecture arch,
+            TrainingSettings settings, ModelInfo info, Standardisation std, int[][] perms, int count, boolean dbl,
+            String sha256) {
+        long weightsBytes() {
+            return WEIGHTS_HEADER + (long) count * (dbl ? 8 : 4) + 4;
         }
     }
 
-    private static byte[] readLimited(InputStream in, long limit, String name) throws IOException,
+    private static String valueType(boolean dbl) {
+        return dbl ? "float64" : "float32";
+    }
+
+    /** The entry's bytes; more than {@code limit} bytes is an error with the given message. */
+    private static byte[] readLimited(InputStream in, long limit, String tooLarge) throws IOException,
             ModelFormatException {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
@@ -294,20 +340,50 @@ public final class ModelFile {
         while ((r = in.read(buf)) > 0) {
             total += r;
             if (total > limit) {
-                throw new ModelFormatException("The entry " + name + " of the model file is larger than " + limit
-                        + " bytes; the file is oversized or not a cINN model.");
+                throw new ModelFormatException(tooLarge);
             }
             bos.write(buf, 0, r);
         }
         return bos.toByteArray();
     }
 
-    private static CinnModel fromJson(JsonObject j, byte[] weights) throws ModelFormatException {
-        if (!j.has("format") || !FORMAT_NAME.equals(j.get("format").getAsString())) {
+    private static Description describe(byte[] jsonBytes) throws ModelFormatException {
+        JsonObject j;
+        try {
+            JsonElement el = JsonParser.parseString(new String(jsonBytes, StandardCharsets.UTF_8));
+            if (!el.isJsonObject()) {
+                throw new ModelFormatException("This is not a cINN model file (" + JSON_ENTRY + " is not an object).");
+            }
+            j = el.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt (not valid JSON: "
+                    + jsonProblem(e) + ").", e);
+        }
+        try {
+            return describe(new Members(j, ""));
+        } catch (RuntimeException e) {
+            throw new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt or incomplete.", e);
+        }
+    }
+
+    /** The parser's own words (innermost cause, first line), without exception class names. */
+    private static String jsonProblem(JsonParseException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage().strip();
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl).strip() : m;
+    }
+
+    private static Description describe(Members j) throws ModelFormatException {
+        JsonElement marker = j.o.get("format");
+        if (marker == null || !marker.isJsonPrimitive() || !FORMAT_NAME.equals(marker.getAsString())) {
             throw new ModelFormatException("This is not a cINN model file (format marker '" + FORMAT_NAME
                     + "' missing).");
         }
-        int version = j.get("formatVersion").getAsInt();
+        int version = j.integer("formatVersion");
         if (version > FORMAT_VERSION) {
             throw new ModelFormatException("The model file has format version " + version + ", written by a newer "
                     + "cinn4knime; this version reads format versions up to " + FORMAT_VERSION
@@ -316,42 +392,44 @@ public final class ModelFile {
         if (version < 1) {
             throw new ModelFormatException("The model file has an invalid format version " + version + ".");
         }
-        List<String> xNames = stringList(j.getAsJsonArray("xNames"));
-        List<String> yNames = stringList(j.getAsJsonArray("yNames"));
+        List<String> xNames = j.strings("xNames");
+        List<String> yNames = j.strings("yNames");
         int d = xNames.size();
         int c = yNames.size();
         if (d < 1 || c < 1) {
             throw new ModelFormatException("The model file names no design or no target columns.");
         }
-        JsonObject a = j.getAsJsonObject("architecture");
-        CinnArchitecture arch = new CinnArchitecture(a.get("blocks").getAsInt(),
-                CouplingType.valueOf(a.get("coupling").getAsString()), a.get("subnetLayers").getAsInt(),
-                a.get("subnetWidth").getAsInt(), Activation.valueOf(a.get("activation").getAsString()),
-                a.get("clamp").getAsDouble(), a.get("actNorm").getAsBoolean(),
-                Precision.valueOf(a.get("precision").getAsString()));
+        Members a = j.object("architecture");
+        CinnArchitecture arch = new CinnArchitecture(a.integer("blocks"), a.enumValue("coupling", CouplingType.class),
+                a.integer("subnetLayers"), a.integer("subnetWidth"), a.enumValue("activation", Activation.class),
+                a.number("clamp"), a.bool("actNorm"), a.enumValue("precision", Precision.class));
+        int count;
         try {
             arch.validate();
+            count = FlowNet.parameterCount(d, c, arch);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("The model file has an invalid architecture: " + e.getMessage());
         }
-        JsonObject st = j.getAsJsonObject("standardisation");
-        Standardisation std = new Standardisation(doubles(st, "xMean", d, false), doubles(st, "xStd", d, true),
-                doubles(st, "yMean", c, false), doubles(st, "yStd", c, true));
-        JsonArray pa = j.getAsJsonArray("permutations");
+        Members st = j.object("standardisation");
+        Standardisation std = new Standardisation(st.numbers("xMean", d, false), st.numbers("xStd", d, true),
+                st.numbers("yMean", c, false), st.numbers("yStd", c, true));
+        JsonArray pa = j.array("permutations");
         if (pa.size() != arch.blocks() - 1) {
             throw new ModelFormatException("The model file has " + pa.size() + " permutations; "
                     + (arch.blocks() - 1) + " expected.");
         }
         int[][] perms = new int[pa.size()][];
         for (int k = 0; k < perms.length; k++) {
-            JsonArray p = pa.get(k).getAsJsonArray();
-            perms[k] = new int[p.size()];
-            boolean[] seen = new boolean[d];
-            if (p.size() != d) {
+            String where = "permutations[" + k + "]";
+            JsonElement pe = pa.get(k);
+            JsonArray p = pe.isJsonArray() ? pe.getAsJsonArray() : null;
+            if (p == null || p.size() != d) {
                 throw new ModelFormatException("Permutation " + (k + 1) + " of the model file has the wrong size.");
             }
+            perms[k] = new int[d];
+            boolean[] seen = new boolean[d];
             for (int i = 0; i < d; i++) {
-                int v = p.get(i).getAsInt();
+                int v = Members.integer(p.get(i), where + "[" + i + "]");
                 if (v < 0 || v >= d || seen[v]) {
                     throw new ModelFormatException("Permutation " + (k + 1) + " of the model file is invalid.");
                 }
@@ -359,43 +437,194 @@ public final class ModelFile {
                 perms[k][i] = v;
             }
         }
-        JsonObject t = j.getAsJsonObject("trainingSettings");
-        TrainingSettings settings = new TrainingSettings(t.get("epochs").getAsInt(), t.get("batchSize").getAsInt(),
-                t.get("learningRate").getAsDouble(), t.get("beta1").getAsDouble(), t.get("beta2").getAsDouble(),
-                t.get("weightDecay").getAsDouble(), t.get("lrDecayFactor").getAsDouble(),
-                rawDoubles(t.getAsJsonArray("lrDecayAt")), t.get("gradientClipNorm").getAsDouble(),
-                t.get("validationFraction").getAsDouble(), t.get("patience").getAsInt(), t.get("seed").getAsLong(),
-                t.get("threads").getAsInt(), t.get("instabilityThresholdPerDim").getAsDouble());
-        JsonObject i = j.getAsJsonObject("info");
+        Members t = j.object("trainingSettings");
+        TrainingSettings settings = new TrainingSettings(t.integer("epochs"), t.integer("batchSize"),
+                t.number("learningRate"), t.number("beta1"), t.number("beta2"), t.number("weightDecay"),
+                t.number("lrDecayFactor"), t.numbers("lrDecayAt", -1, false), t.number("gradientClipNorm"),
+                t.number("validationFraction"), t.integer("patience"), t.longInteger("seed"), t.integer("threads"),
+                t.number("instabilityThresholdPerDim"));
+        Members i = j.object("info");
         List<EpochStats> history = new ArrayList<>();
-        for (JsonElement he : i.getAsJsonArray("history")) {
-            JsonObject h = he.getAsJsonObject();
-            history.add(new EpochStats(h.get("epoch").getAsInt(), num(h.get("trainLoss")),
-                    num(h.get("validationLoss")), num(h.get("learningRate")), h.get("best").getAsBoolean()));
+        JsonArray ha = i.array("history");
+        for (int k = 0; k < ha.size(); k++) {
+            Members h = Members.object(ha.get(k), "info.history[" + k + "]");
+            history.add(new EpochStats(h.integer("epoch"), h.numberOrNaN("trainLoss"),
+                    h.numberOrNaN("validationLoss"), h.numberOrNaN("learningRate"), h.bool("best")));
         }
         Map<String, String> lv = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> en : i.getAsJsonObject("libraryVersions").entrySet()) {
-            lv.put(en.getKey(), en.getValue().getAsString());
+        Members libs = i.object("libraryVersions");
+        for (String name : libs.o.keySet()) {
+            lv.put(name, libs.string(name));
         }
-        ModelInfo info = new ModelInfo(history, i.get("bestEpoch").getAsInt(), num(i.get("bestValidationLoss")),
-                i.get("dataFingerprint").getAsString(), i.get("rows").getAsLong(), i.get("validationRows").getAsLong(),
-                lv, i.get("creationTime").getAsString(), version, stringList(i.getAsJsonArray("warnings")),
-                i.get("stopReason").getAsString());
-        JsonObject w = j.getAsJsonObject("weights");
-        int count = FlowNet.parameterCount(d, c, arch);
-        if (w.get("count").getAsLong() != count) {
-            throw new ModelFormatException("The model file declares " + w.get("count").getAsLong() + " weights, but "
-                    + "its architecture needs " + count + ".");
+        ModelInfo info = new ModelInfo(history, i.integer("bestEpoch"), i.numberOrNaN("bestValidationLoss"),
+                i.string("dataFingerprint"), i.longInteger("rows"), i.longInteger("validationRows"), lv,
+                i.string("creationTime"), version, i.strings("warnings"), i.string("stopReason"));
+        Members w = j.object("weights");
+        long declared = w.longInteger("count");
+        if (declared != count) {
+            throw new ModelFormatException("The model file declares " + declared + " weights, but its architecture "
+                    + "needs " + count + ".");
         }
-        if (weights == null) {
-            throw new ModelFormatException("The model file has no " + WEIGHTS_ENTRY + " (truncated or corrupt).");
+        boolean dbl = arch.precision() == Precision.DOUBLE;
+        String type = w.string("valueType");
+        if (!valueType(dbl).equals(type)) {
+            throw new ModelFormatException("The member 'weights.valueType' of the model file is '" + type
+                    + "', but its architecture (precision " + arch.precision() + ") needs '" + valueType(dbl) + "'.");
         }
-        if (!sha256(weights).equalsIgnoreCase(w.get("sha256").getAsString())) {
-            throw new ModelFormatException("The weights of the model file do not match their checksum; the file is "
-                    + "corrupt.");
+        return new Description(xNames, yNames, arch, settings, info, std, perms, count, dbl, w.string("sha256"));
+    }
+
+    /**
+     * Typed access to the members of one object of model.json; a missing member or one of the wrong type is a
+     * {@link ModelFormatException} that names the member by its path (e.g. {@code architecture.blocks}).
+     */
+    private static final class Members {
+        final JsonObject o;
+        final String path;
+
+        Members(JsonObject o, String path) {
+            this.o = o;
+            this.path = path;
         }
-        double[] params = parseWeights(weights, count, arch.precision() == Precision.DOUBLE);
-        return new CinnModel(xNames, yNames, arch, settings, info, std, perms, params);
+
+        static ModelFormatException invalid(String where, String what) {
+            return new ModelFormatException("The model description " + JSON_ENTRY + " is corrupt or incomplete: "
+                    + "the member '" + where + "' " + what + ".");
+        }
+
+        String where(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        JsonElement get(String name) throws ModelFormatException {
+            JsonElement e = o.get(name);
+            if (e == null || e.isJsonNull()) {
+                throw invalid(where(name), "is missing");
+            }
+            return e;
+        }
+
+        static Members object(JsonElement e, String where) throws ModelFormatException {
+            if (!e.isJsonObject()) {
+                throw invalid(where, "is not an object");
+            }
+            return new Members(e.getAsJsonObject(), where);
+        }
+
+        Members object(String name) throws ModelFormatException {
+            return object(get(name), where(name));
+        }
+
+        JsonArray array(String name) throws ModelFormatException {
+            JsonElement e = get(name);
+            if (!e.isJsonArray()) {
+                throw invalid(where(name), "is not an array");
+            }
+            return e.getAsJsonArray();
+        }
+
+        private static BigDecimal decimal(JsonElement e, String where) throws ModelFormatException {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw invalid(where, "is not a number");
+            }
+            return e.getAsBigDecimal();
+        }
+
+        static int integer(JsonElement e, String where) throws ModelFormatException {
+            try {
+                return decimal(e, where).intValueExact();
+            } catch (ArithmeticException ex) {
+                throw invalid(where, "is not a whole number in range");
+            }
+        }
+
+        int integer(String name) throws ModelFormatException {
+            return integer(get(name), where(name));
+        }
+
+        long longInteger(String name) throws ModelFormatException {
+            try {
+                return decimal(get(name), where(name)).longValueExact();
+            } catch (ArithmeticException ex) {
+                throw invalid(where(name), "is not a whole number in range");
+            }
+        }
+
+        double number(String name) throws ModelFormatException {
+            return decimal(get(name), where(name)).doubleValue();
+        }
+
+        /** A number, or NaN where the file has null or nothing (non-finite values are written as null). */
+        double numberOrNaN(String name) throws ModelFormatException {
+            JsonElement e = o.get(name);
+            return e == null || e.isJsonNull() ? Double.NaN : decimal(e, where(name)).doubleValue();
+        }
+
+        boolean bool(String name) throws ModelFormatException {
+            JsonElement e = get(name);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+                throw invalid(where(name), "is not true or false");
+            }
+            return e.getAsBoolean();
+        }
+
+        String string(String name) throws ModelFormatException {
+            JsonElement e = get(name);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw invalid(where(name), "is not a text");
+            }
+            return e.getAsString();
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
+            String v = string(name);
+            for (E c : type.getEnumConstants()) {
+                if (c.name().equals(v)) {
+                    return c;
+                }
+            }
+            throw invalid(where(name), "has the unknown value '" + v + "' (known: "
+                    + Arrays.toString(type.getEnumConstants()) + ")");
+        }
+
+        List<String> strings(String name) throws ModelFormatException {
+            JsonArray a = array(name);
+            List<String> l = new ArrayList<>();
+            for (int k = 0; k < a.size(); k++) {
+                JsonElement e = a.get(k);
+                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                    throw invalid(where(name) + "[" + k + "]", "is not a text");
+                }
+                l.add(e.getAsString());
+            }
+            return l;
+        }
+
+        /**
+         * The numbers of an array member; with {@code n >= 0} exactly n finite values (positive ones if
+         * {@code positive}) are required.
+         */
+        double[] numbers(String name, int n, boolean positive) throws ModelFormatException {
+            JsonArray a = array(name);
+            double[] d = new double[a.size()];
+            for (int k = 0; k < d.length; k++) {
+                d[k] = decimal(a.get(k), where(name) + "[" + k + "]").doubleValue();
+            }
+            if (n < 0) {
+                return d;
+            }
+            if (d.length != n) {
+                throw new ModelFormatException("The member '" + where(name) + "' of the model file has " + d.length
+                        + " values; " + n + " expected.");
+            }
+            for (double v : d) {
+                if (!Double.isFinite(v) || (positive && !(v > 0))) {
+                    throw new ModelFormatException("The member '" + where(name) + "' of the model file holds an "
+                            + "invalid value " + v + (positive ? " (it must be positive)." : "."));
+                }
+            }
+            return d;
+        }
     }
 
     static double[] parseWeights(byte[] b, int count, boolean dbl) throws ModelFormatException {
@@ -408,7 +637,7 @@ public final class ModelFile {
         ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[WEIGHTS_MAGIC.length];
         bb.get(magic);
-        if (!java.util.Arrays.equals(magic, WEIGHTS_MAGIC)) {
+        if (!Arrays.equals(magic, WEIGHTS_MAGIC)) {
             throw new ModelFormatException(WEIGHTS_ENTRY + " does not start with the cINN weights marker.");
         }
         int v = bb.getInt();
@@ -432,40 +661,5 @@ public final class ModelFile {
             }
         }
         return p;
-    }
-
-    private static double num(JsonElement e) {
-        return e == null || e.isJsonNull() ? Double.NaN : e.getAsDouble();
-    }
-
-    private static List<String> stringList(JsonArray a) {
-        List<String> l = new ArrayList<>();
-        for (JsonElement e : a) {
-            l.add(e.getAsString());
-        }
-        return l;
-    }
-
-    private static double[] rawDoubles(JsonArray a) {
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).getAsDouble();
-        }
-        return d;
-    }
-
-    private static double[] doubles(JsonObject o, String name, int n, boolean positive) throws ModelFormatException {
-        double[] d = rawDoubles(o.getAsJsonArray(name));
-        if (d.length != n) {
-            throw new ModelFormatException("Standardisation '" + name + "' of the model file has " + d.length
-                    + " values; " + n + " expected.");
-        }
-        for (double v : d) {
-            if (!Double.isFinite(v) || (positive && !(v > 0))) {
-                throw new ModelFormatException("Standardisation '" + name + "' of the model file holds an invalid "
-                        + "value " + v + ".");
-            }
-        }
-        return d;
     }
 }

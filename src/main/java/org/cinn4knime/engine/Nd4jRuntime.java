@@ -1,5 +1,7 @@
 package org.cinn4knime.engine;
 
+import java.nio.file.Paths;
+
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,9 +12,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * OSGi the thread's context loader is often wrong, which breaks ND4J for the rest of the JVM's life. So before the
  * first use we hand ND4J the loader that loaded ND4J itself, also as the thread's context loader while the backend
  * starts. Idempotent and cheap after the first call.
+ *
+ * <p>Inside OSGi JavaCPP unpacks the natives into one unversioned {@code <cache>/linux-x86_64/} folder shared with
+ * every other JavaCPP user of the account (KNIME's own deep-learning integration ships another JavaCPP). Unless the
+ * user chose a cache folder, ours go to {@code <user.home>/.javacpp/cinn4knime-<JavaCPP version>} while ND4J starts
+ * (JavaCPP 1.5.7 reads {@value #CACHE_DIR_PROPERTY}, then {@value #CACHE_DIR_ALIAS}, once, in
+ * {@code Loader.getCacheDir()}, and keeps the folder for the JVM's life); the property is restored afterwards.
  */
 public final class Nd4jRuntime {
+    static final String CACHE_DIR_PROPERTY = "org.bytedeco.javacpp.cachedir";
+    static final String CACHE_DIR_ALIAS = "org.bytedeco.javacpp.cacheDir";
     private static volatile boolean initialised;
+    /** The JavaCPP cache folder chosen by us at start-up, or null if JavaCPP chose it. */
+    private static volatile String ownCacheDir;
     private static int currentThreads = -1;
 
     private Nd4jRuntime() {
@@ -34,6 +46,12 @@ public final class Nd4jRuntime {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             ClassLoader nd4jLoader = Nd4j.class.getClassLoader(); // class literal: does not initialise Nd4j
+            String cacheDir = ownCacheDir(insideOsgi(System.getProperty("osgi.framework"), nd4jLoader,
+                    ClassLoader.getSystemClassLoader()), System.getProperty(CACHE_DIR_PROPERTY),
+                    System.getProperty(CACHE_DIR_ALIAS), System.getProperty("user.home"), LibraryVersions.javacpp());
+            if (cacheDir != null) {
+                System.setProperty(CACHE_DIR_PROPERTY, cacheDir);
+            }
             try {
                 ND4JClassLoading.setNd4jClassloader(nd4jLoader);
                 thread.setContextClassLoader(nd4jLoader);
@@ -53,9 +71,35 @@ public final class Nd4jRuntime {
                 throw new CinnException("The numeric library (ND4J) could not start: " + e.getMessage(), e);
             } finally {
                 thread.setContextClassLoader(previous);
+                if (cacheDir != null) {
+                    System.clearProperty(CACHE_DIR_PROPERTY); // it was unset before (see ownCacheDir)
+                }
             }
+            ownCacheDir = cacheDir;
         }
         setThreads(1);
+    }
+
+    /** True inside an OSGi framework: the property Equinox sets, or ND4J not loaded by the application loader. */
+    static boolean insideOsgi(String osgiFrameworkProperty, ClassLoader nd4jLoader, ClassLoader appLoader) {
+        return osgiFrameworkProperty != null || nd4jLoader != appLoader;
+    }
+
+    /**
+     * The JavaCPP cache folder of our own to use while ND4J starts: {@code <user.home>/.javacpp/cinn4knime-<JavaCPP
+     * version>} inside OSGi when the user set neither cache property; otherwise null (JavaCPP's own choice).
+     */
+    static String ownCacheDir(boolean insideOsgi, String cachedir, String cacheDirAlias, String userHome,
+            String javacppVersion) {
+        if (!insideOsgi || cachedir != null || cacheDirAlias != null || userHome == null || userHome.isBlank()) {
+            return null;
+        }
+        return Paths.get(userHome, ".javacpp", "cinn4knime-" + javacppVersion).toString();
+    }
+
+    /** The JavaCPP cache folder that {@link #ensureInitialised()} chose, or null if it left the choice to JavaCPP. */
+    public static String ownJavacppCacheDir() {
+        return ownCacheDir;
     }
 
     /** {@link #ensureInitialised()} for internal callers that cannot throw a checked exception. */

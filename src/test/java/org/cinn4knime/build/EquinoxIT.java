@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -378,16 +379,33 @@ class EquinoxIT {
     private ClassLoader initialiseNd4j() throws Throwable {
         ClassLoader nd4jLoader = cinn.loadClass("org.nd4j.linalg.factory.Nd4j").getClassLoader();
         String cacheKey = "org.bytedeco.javacpp.cachedir";
-        // keep the natives JavaCPP unpacks in this test's folder, away from other JavaCPP users of the account
-        System.setProperty(cacheKey, work.resolve("javacpp-cache").toString());
         if (Files.isRegularFile(classes.resolve("org/cinn4knime/engine/Nd4jRuntime.class"))) {
+            // inside OSGi the engine unpacks the natives into a versioned folder of its own under user.home, away
+            // from other JavaCPP users of the account; user.home points at this test's folder while ND4J starts
+            assertNull(System.getProperty(cacheKey), "the test must not choose JavaCPP's cache folder itself");
+            String home = System.getProperty("user.home");
+            Path testHome = Files.createDirectories(work.resolve("home"));
+            String ownCache;
+            System.setProperty("user.home", testHome.toString());
             try {
-                cinn.loadClass("org.cinn4knime.engine.Nd4jRuntime").getMethod("ensureInitialised").invoke(null);
+                Class<?> runtime = cinn.loadClass("org.cinn4knime.engine.Nd4jRuntime");
+                runtime.getMethod("ensureInitialised").invoke(null);
+                ownCache = (String)runtime.getMethod("ownJavacppCacheDir").invoke(null);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            } finally {
+                System.setProperty("user.home", home);
             }
+            assertNotNull(ownCache, "inside OSGi the engine chooses its own JavaCPP cache folder");
+            assertTrue(Paths.get(ownCache).startsWith(testHome.resolve(".javacpp"))
+                && Paths.get(ownCache).getFileName().toString().startsWith("cinn4knime-"), ownCache);
+            assertTrue(Files.isDirectory(Paths.get(ownCache, "linux-x86_64")),
+                "the natives were not unpacked into " + ownCache);
+            assertNull(System.getProperty(cacheKey), "the JavaCPP cache property is restored after start-up");
             return nd4jLoader;
         }
+        // keep the natives JavaCPP unpacks in this test's folder, away from other JavaCPP users of the account
+        System.setProperty(cacheKey, work.resolve("javacpp-cache").toString());
         System.out.println("[EquinoxIT] PENDING (engine branch not merged yet): ND4J initialised by the test itself");
         Thread t = Thread.currentThread();
         ClassLoader previous = t.getContextClassLoader();

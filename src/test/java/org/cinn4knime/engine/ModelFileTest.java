@@ -2,6 +2,7 @@ package org.cinn4knime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -23,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +121,20 @@ class ModelFileTest {
     }
 
     @Test
+    void savedFileGetsTheDefaultPermissionsOfANewFile(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX file permissions are not supported here");
+        Path reference = Files.write(dir.resolve("reference.txt"), new byte[] {1});
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(reference);
+        Path f = dir.resolve("m.cinn");
+        ModelFile.save(model, f);
+        // with the usual umask 022: rw-r--r--, where a file made by Files.createTempFile would be rw-------
+        assertEquals(expected, Files.getPosixFilePermissions(f));
+        ModelFile.save(model, f); // replacing keeps them
+        assertEquals(expected, Files.getPosixFilePermissions(f));
+    }
+
+    @Test
     void truncatedFile() throws Exception {
         byte[] b = bytes(model);
         String m = readError(Arrays.copyOf(b, b.length / 2));
@@ -157,7 +175,8 @@ class ModelFileTest {
         m = readError(zip(Map.of("model.json", "{\"some\": \"thing\"}".getBytes(StandardCharsets.UTF_8))));
         assertTrue(m.contains("not a cINN model file"), m);
         m = readError(zip(Map.of("model.json", "{not json".getBytes(StandardCharsets.UTF_8))));
-        assertTrue(m.contains("corrupt"), m);
+        assertTrue(m.contains("corrupt (not valid JSON: ") && m.contains("line 1 column"), m);
+        assertFalse(m.contains("Exception") || m.contains("com.google") || m.contains("\n"), m);
     }
 
     @Test
@@ -194,8 +213,83 @@ class ModelFileTest {
     void oversizedEntries() throws Exception {
         byte[] b = bytes(model);
         ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> ModelFile.read(new ByteArrayInputStream(b), 1000, ModelFile.MAX_WEIGHTS_BYTES));
+                () -> ModelFile.read(new ByteArrayInputStream(b), 1000));
         assertTrue(e.getMessage().contains("oversized"), e.getMessage());
+        // weights.bin is capped at exactly the size model.json implies: one byte more is rejected ...
+        Map<String, byte[]> entries = entries(b);
+        byte[] w = entries.get("weights.bin");
+        long expected = ModelFile.WEIGHTS_HEADER + 4L * model.parameters().length + 4;
+        assertEquals(expected, w.length);
+        entries.put("weights.bin", Arrays.copyOf(w, w.length + 1));
+        String m = readError(zip(entries));
+        assertTrue(m.contains("weights.bin") && m.contains("larger than the " + expected + " bytes")
+                && m.contains(model.parameters().length + " float32 values"), m);
+        // ... and so is a highly compressible entry of 64 MiB (a zip of about 64 KiB)
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            z.putNextEntry(new ZipEntry("model.json"));
+            z.write(entries.get("model.json"));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry("weights.bin"));
+            z.write(w);
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        assertTrue(bos.size() < 1 << 20, "the crafted file is small: " + bos.size());
+        m = readError(bos.toByteArray());
+        assertTrue(m.contains("larger than the " + expected + " bytes"), m);
+        // the cap needs model.json first
+        Map<String, byte[]> reversed = new LinkedHashMap<>();
+        reversed.put("weights.bin", w);
+        reversed.put("model.json", entries.get("model.json"));
+        m = readError(zip(reversed));
+        assertTrue(m.contains("weights.bin before model.json"), m);
+    }
+
+    @Test
+    void badMembersAreNamedWithoutJavaClassNames() throws Exception {
+        Map<String, UnaryOperator<JsonObject>> changes = new LinkedHashMap<>();
+        changes.put("architecture.blocks", j -> {
+            j.getAsJsonObject("architecture").remove("blocks");
+            return j;
+        });
+        changes.put("architecture.subnetWidth", j -> {
+            j.getAsJsonObject("architecture").addProperty("subnetWidth", "wide");
+            return j;
+        });
+        changes.put("architecture.activation", j -> {
+            j.getAsJsonObject("architecture").addProperty("activation", "SIGMOID");
+            return j;
+        });
+        changes.put("trainingSettings.seed", j -> {
+            j.getAsJsonObject("trainingSettings").addProperty("seed", 1.5);
+            return j;
+        });
+        changes.put("info.history[1].best", j -> {
+            j.getAsJsonObject("info").getAsJsonArray("history").get(1).getAsJsonObject().addProperty("best", 3);
+            return j;
+        });
+        changes.put("xNames[0]", j -> {
+            j.getAsJsonArray("xNames").set(0, new JsonObject());
+            return j;
+        });
+        changes.put("standardisation", j -> {
+            j.addProperty("standardisation", 7);
+            return j;
+        });
+        changes.put("weights.valueType", j -> {
+            j.getAsJsonObject("weights").addProperty("valueType", "float64");
+            return j;
+        });
+        byte[] b = bytes(model);
+        for (Map.Entry<String, UnaryOperator<JsonObject>> c : changes.entrySet()) {
+            String m = readError(withJson(b, c.getValue()));
+            assertTrue(m.contains("'" + c.getKey() + "'"), c.getKey() + ": " + m);
+            assertFalse(m.contains("Exception") || m.contains("java.") || m.contains("com.google"), m);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ golden file

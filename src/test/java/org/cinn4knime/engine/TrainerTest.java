@@ -10,9 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.stats.Gaussian;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +83,7 @@ class TrainerTest {
 
     @AfterEach
     void resetHook() {
-        CinnTrainer.injectNonFiniteLossAtStep = -1;
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[0];
     }
 
     @Test
@@ -193,6 +199,75 @@ class TrainerTest {
     }
 
     @Test
+    void samplingAndScoringAtOnceGiveTheResultsOfSequentialCalls() throws Exception {
+        double[][] targets = {{5, -2}, {8, -1.5}, {2, -2.5}};
+        double[][][] rows = gaussData(5000, 21);
+        List<double[]> seqDesigns = sampleDesigns(gaussModel, targets, null);
+        Scorer seq = gaussModel.newScorer();
+        double[][] seqScores = seq.add(rows[0], rows[1]);
+        ScoreReport seqReport = seq.finish();
+        // the sampler's sink waits (on its first chunk of the first run) until the scorer has finished once: with a
+        // model-wide lock for the whole sampling run the scorer would wait for the sampler and this would time out
+        CountDownLatch scored = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<List<double[]>>> sampler = pool.submit(() -> {
+                List<List<double[]>> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    runs.add(sampleDesigns(gaussModel, targets, scored));
+                }
+                return runs;
+            });
+            Future<List<double[][]>> scorer = pool.submit(() -> {
+                List<double[][]> runs = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    Scorer sc = gaussModel.newScorer();
+                    runs.add(sc.add(rows[0], rows[1]));
+                    ScoreReport rep = sc.finish();
+                    assertEquals(seqReport.meanNll(), rep.meanNll());
+                    assertArrayEquals(seqReport.calibrationFractions(), rep.calibrationFractions());
+                    assertArrayEquals(seqReport.zStd(), rep.zStd());
+                    scored.countDown();
+                }
+                return runs;
+            });
+            for (double[][] run : scorer.get(5, TimeUnit.MINUTES)) {
+                assertTrue(Arrays.deepEquals(seqScores, run), "concurrent scores differ from sequential ones");
+            }
+            for (List<double[]> run : sampler.get(5, TimeUnit.MINUTES)) {
+                assertEquals(seqDesigns.size(), run.size());
+                for (int i = 0; i < run.size(); i++) {
+                    assertArrayEquals(seqDesigns.get(i), run.get(i), "design " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Designs and log-densities (appended to each design) of 1500 draws per target; waits for {@code gate}. */
+    private static List<double[]> sampleDesigns(CinnModel m, double[][] targets, CountDownLatch gate)
+            throws CinnException {
+        List<double[]> out = new ArrayList<>();
+        m.sample(targets, 1500, 1.0, 3L, true, c -> {
+            try {
+                if (gate != null && !gate.await(60, TimeUnit.SECONDS)) {
+                    throw new CinnException("The scorer did not finish while the sampler was running.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CinnException("interrupted", e);
+            }
+            for (int i = 0; i < c.size(); i++) {
+                double[] v = Arrays.copyOf(c.designs()[i], c.designs()[i].length + 1);
+                v[v.length - 1] = c.logDensity()[i];
+                out.add(v);
+            }
+        }, null);
+        return out;
+    }
+
+    @Test
     void temperatureShrinksTheSpread() throws Exception {
         double[][] targets = {{5, -2}};
         double[] spread = new double[2];
@@ -265,9 +340,39 @@ class TrainerTest {
     }
 
     @Test
+    void actNormInitialisesOnARandomSubsetNotOnTheFirstRowsOfASortedTable() throws Exception {
+        double[][][] d = gaussData(600, 11);
+        Integer[] idx = new Integer[600];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(d[0][a][0], d[0][b][0]));
+        double[][] x = new double[600][];
+        double[][] y = new double[600][];
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = d[0][idx[i]];
+            y[i] = d[1][idx[i]];
+        }
+        // one epoch at a negligible learning rate: the ActNorm parameters stay at their data-dependent init
+        CinnArchitecture arch = smallArch().withActNorm(true).withPrecision(Precision.DOUBLE);
+        CinnModel m = CinnTrainer.train(new TrainingData(XN, x, YN, y, null), arch, small().withEpochs(1)
+                .withBatchSize(100).withValidationFraction(0).withLearningRate(1e-12).withWeightDecay(0), null)
+                .model();
+        FlowNet net = new FlowNet(2, 2, arch, m.permutations());
+        int off = net.actNormOffset(0);
+        double[] p = m.parameters();
+        for (int j = 0; j < 2; j++) {
+            // standardised training data has mean 0 and sd 1; the init batch's mean is -b, its sd exp(-ls).
+            // The 100 lowest of 600 rows sorted by column a would give a mean near -1.6 and an sd near 0.45.
+            assertEquals(0.0, -p[off + j], 0.35, "init mean of column " + XN[j]);
+            assertEquals(0.0, p[off + 2 + j], 0.35, "init log sd of column " + XN[j]);
+        }
+    }
+
+    @Test
     void nonFiniteLossRollsBackAndGoesOn() throws Exception {
         double[][][] d = gaussData(1000, 6);
-        CinnTrainer.injectNonFiniteLossAtStep = 7;
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7};
         TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(),
                 small().withEpochs(3), null);
         assertEquals(3, r.history().size());
@@ -277,6 +382,38 @@ class TrainerTest {
         for (double v : r.model().parameters()) {
             assertTrue(Double.isFinite(v));
         }
+    }
+
+    @Test
+    void thirdNonFiniteLossStopsWithTheKeptWeights() throws Exception {
+        double[][][] d = gaussData(1000, 6);
+        TrainingData data = new TrainingData(XN, d[0], YN, d[1], null);
+        // 900 training rows, 5 batches per epoch: epoch 1 is steps 0-4; epoch 2 fails at its third batch (step 7)
+        // and, repeated, at its first batch twice (steps 8 and 9)
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7, 8, 9};
+        TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(4), null);
+        assertEquals(1, r.history().size());
+        assertEquals(1, r.bestEpoch());
+        assertEquals("stopped after repeated non-finite loss (NaN or infinity)", r.stopReason());
+        assertEquals(3, r.warnings().size(), r.warnings().toString());
+        String last = r.warnings().get(2);
+        assertTrue(last.contains("for the 3. time") && last.contains("kept the weights of the epoch with the best "
+                + "validation loss (epoch 1)"), last);
+        for (double v : r.model().parameters()) {
+            assertTrue(Double.isFinite(v));
+        }
+        // without validation rows (5 batches of 200): epochs 1-2 are steps 0-9, epoch 3 fails at 12, 13 and 14;
+        // the model holds the last finished epoch, and the best flags agree with bestEpoch
+        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {12, 13, 14};
+        TrainingResult nv = CinnTrainer.train(data, smallArch(), small().withEpochs(4).withValidationFraction(0),
+                null);
+        assertEquals(2, nv.history().size());
+        assertEquals(2, nv.bestEpoch());
+        assertTrue(nv.warnings().get(2).contains("kept the weights of the last finished epoch (epoch 2)"),
+                nv.warnings().get(2));
+        assertTrue(nv.history().stream().allMatch(EpochStats::best), "without validation every epoch is the kept "
+                + "one so far: " + nv.history());
+        assertTrue(Double.isNaN(nv.model().info().bestValidationLoss()));
     }
 
     @Test
@@ -290,7 +427,7 @@ class TrainerTest {
                 && w.contains("normal")), r.notes().toString());
         assertFalse(r.warnings().stream().anyMatch(w -> w.contains("went negative")),
                 "a negative loss is a note, never a warning: " + r.warnings());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("instability threshold per dimension")),
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Instability threshold per dimension")),
                 r.warnings().toString());
         TrainingResult r2 = CinnTrainer.train(data, smallArch(), small().withEpochs(2), null);
         assertFalse(r2.warnings().stream().anyMatch(w -> w.contains("instability")), r2.warnings().toString());

@@ -104,7 +104,7 @@ class LearnSampleScoreTest {
         h.loadSettings(s);
         final PortObject[] out = h.execute(NodeTestData.ikTable(600, 3));
         assertTrue(h.warning() != null && h.warning().contains("below the threshold of 50")
-            && h.warning().contains("instability threshold per dimension"), "node warning: " + h.warning());
+            && h.warning().contains("Instability threshold per dimension (nats)"), "node warning: " + h.warning());
         for (DataRow r : (BufferedDataTable)out[1]) {
             assertEquals(5e-3, ((DoubleValue)r.getCell(4)).getDoubleValue(), 0.0,
                 "no decay points: constant learning rate");

@@ -5,9 +5,9 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.cinn4knime.engine.CinnArchitecture;
@@ -81,7 +81,15 @@ public final class FlowNet {
     final INDArray[] anLs;
     final INDArray[] gAnB;
     final INDArray[] gAnLs;
-    private final Map<Integer, Workspace> workspaces = new HashMap<>();
+    /** Most batch sizes whose workspaces are cached. */
+    static final int MAX_CACHED_WORKSPACES = 16;
+    /** Budget for the cached workspaces' forward buffers (training adds about as much again). */
+    static final long MAX_CACHED_WORKSPACE_BYTES = 128L << 20;
+    /** Cached workspaces by batch size, least recently used first. */
+    private final LinkedHashMap<Integer, Workspace> workspaces = new LinkedHashMap<>(32, 0.75f, true);
+    private long cachedWorkspaceBytes;
+    /** {@link #MAX_CACHED_WORKSPACE_BYTES}; tests lower it. */
+    long workspaceByteBudget = MAX_CACHED_WORKSPACE_BYTES;
 
     /** One affine coupling. Rows refer to the block state (cur = after ActNorm, out = block output). */
     static final class Coupling {
@@ -317,6 +325,11 @@ public final class FlowNet {
         }
         Step[] steps = p.steps();
         return () -> run(steps);
+    }
+
+    /** Offset in the parameter vector of block k's ActNorm (b: D values, then ls: D values); −1 without ActNorm. */
+    public int actNormOffset(int block) {
+        return actNormOffset[block];
     }
 
     public int paramCount() {
@@ -718,17 +731,40 @@ public final class FlowNet {
         }
     }
 
-    /** The workspace for batch size n (cached; a few sizes are kept). */
+    /**
+     * The workspace for batch size n. Workspaces are cached per batch size, least recently used out first, at most
+     * {@link #MAX_CACHED_WORKSPACES} of them within {@link #MAX_CACHED_WORKSPACE_BYTES} of forward buffers (the
+     * newest is always kept), so callers with varying chunk sizes rarely rebuild and memory stays bounded.
+     */
     public Workspace workspace(int n) {
         Workspace ws = workspaces.get(n);
         if (ws == null) {
-            if (workspaces.size() >= 4) {
-                workspaces.clear();
+            long bytes = workspaceBytes(n);
+            Iterator<Workspace> lru = workspaces.values().iterator();
+            while (lru.hasNext() && (workspaces.size() >= MAX_CACHED_WORKSPACES
+                    || cachedWorkspaceBytes + bytes > workspaceByteBudget)) {
+                cachedWorkspaceBytes -= workspaceBytes(lru.next().n);
+                lru.remove();
             }
             ws = new Workspace(n);
             workspaces.put(n, ws);
+            cachedWorkspaceBytes += bytes;
         }
         return ws;
+    }
+
+    /** The batch sizes of the cached workspaces, least recently used first (for tests). */
+    List<Integer> cachedWorkspaceSizes() {
+        return List.copyOf(workspaces.keySet());
+    }
+
+    /** Bytes of the per-row forward buffers of a workspace for batch size n. */
+    long workspaceBytes(int n) {
+        long perRow = yDim + (long) blocks * xDim * (arch.actNorm() ? 3 : 2) + Math.max(1, sRows);
+        for (Coupling c : couplings) {
+            perRow += c.p + yDim + 1 + (long) layers * (width + 1) + 3L * c.a;
+        }
+        return perRow * n * (dtype == DataType.DOUBLE ? 8 : 4);
     }
 
     /** Sets the condition y (feature-major [C, n], standardised). */

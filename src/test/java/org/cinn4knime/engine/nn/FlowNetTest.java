@@ -1,8 +1,14 @@
 package org.cinn4knime.engine.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -12,6 +18,7 @@ import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.Precision;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -237,5 +244,35 @@ class FlowNetTest {
                 assertEquals(1.0, Math.sqrt(q / n - m * m), 1e-6, "block " + k + " dim " + d);
             }
         }
+    }
+
+    @Test
+    void workspaceCacheKeepsSixteenSizesLeastRecentlyUsedOutFirstWithinTheByteBudget() {
+        FlowNet net = randomNet(4, 2, CouplingType.GLOW, true, Activation.RELU, Precision.FLOAT, 16, 9);
+        Map<Integer, FlowNet.Workspace> first = new HashMap<>();
+        for (int n = 1; n <= 20; n++) {
+            first.put(n, net.workspace(n));
+        }
+        assertEquals(FlowNet.MAX_CACHED_WORKSPACES, net.cachedWorkspaceSizes().size());
+        assertEquals(List.of(5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20), net.cachedWorkspaceSizes());
+        assertSame(first.get(5), net.workspace(5), "a cached size is not rebuilt");
+        net.workspace(21); // evicts the least recently used size, 6 (5 was just used)
+        assertEquals(5, net.cachedWorkspaceSizes().get(14));
+        assertFalse(net.cachedWorkspaceSizes().contains(6));
+        assertNotSame(first.get(1), net.workspace(1), "an evicted size is rebuilt");
+        // the byte budget: room for two workspaces of about 100 rows
+        FlowNet small = randomNet(4, 2, CouplingType.GLOW, false, Activation.RELU, Precision.FLOAT, 16, 9);
+        assertTrue(small.workspaceBytes(100) > 0);
+        assertEquals(2 * small.workspaceBytes(100), small.workspaceBytes(200));
+        small.workspaceByteBudget = small.workspaceBytes(100) * 5 / 2;
+        small.workspace(100);
+        small.workspace(101);
+        assertEquals(List.of(100, 101), small.cachedWorkspaceSizes());
+        small.workspace(102);
+        assertEquals(List.of(101, 102), small.cachedWorkspaceSizes());
+        small.workspace(1000); // larger than the budget alone: kept as the only one
+        assertEquals(List.of(1000), small.cachedWorkspaceSizes());
+        // after evictions the network still computes correctly
+        assertTrue(invertError(small, 4, 2, 101) < 1e-4);
     }
 }
