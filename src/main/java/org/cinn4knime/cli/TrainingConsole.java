@@ -94,14 +94,15 @@ final class TrainingConsole implements ProgressListener {
 
     /**
      * One epoch's report line, e.g. {@code epoch  3/20  train loss  -1.2345  validation loss  -1.1000  lr 1.00e-03
-     * (best so far)}; the mark follows the engine's flag (best validation loss up to this epoch).
+     * (best so far)}; the mark follows the engine's flag (best validation loss up to this epoch) and is left out
+     * without validation rows, where every epoch is the latest and thus "best".
      */
     static String epochLine(final EpochStats s, final int epochs) {
         final int digits = Integer.toString(epochs).length();
         final String val = Double.isNaN(s.validationLoss()) ? "" :
             String.format(Locale.ROOT, "  validation loss %9.4f", s.validationLoss());
         return String.format(Locale.ROOT, "epoch %" + digits + "d/%d  train loss %9.4f%s  lr %.2e%s", s.epoch(), epochs,
-            s.trainLoss(), val, s.learningRate(), s.best() ? "  (best so far)" : "");
+            s.trainLoss(), val, s.learningRate(), s.best() && !val.isEmpty() ? "  (best so far)" : "");
     }
 
     /** Erases the progress bar, if one is drawn. */

@@ -61,8 +61,10 @@ public final class Nd4jRuntime {
             } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
                 throw new CinnException("The numeric library (ND4J) could not start on this computer ("
                         + System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "). Most likely the "
-                        + "native library part for this platform is missing from the installation; reinstall the "
-                        + "extension including its platform fragment, and restart. Cause: " + e, e);
+                        + "native library part for this platform is missing from the installation: install the "
+                        + "extension again so that its fragment " + nativeFragmentName(System.getProperty("os.name"),
+                                System.getProperty("os.arch")) + " is included, and restart. Cause: "
+                        + rootMessage(e), e);
             } catch (NullPointerException e) {
                 throw new CinnException("The numeric library (ND4J) could not start: its native memory access "
                         + "(sun.misc.Unsafe) is not reachable. Inside OSGi the bundle must import sun.misc "
@@ -122,5 +124,31 @@ public final class Nd4jRuntime {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         currentThreads = threads;
+    }
+
+    /**
+     * The symbolic name of the native fragment for a platform, as the update site names them, e.g.
+     * {@code org.cinn4knime.native.linux.x86_64}; "(none for this platform)" where we ship none.
+     */
+    static String nativeFragmentName(String osName, String osArch) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        String arch = osArch == null ? "" : osArch.toLowerCase(java.util.Locale.ROOT);
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+                : arch.equals("aarch64") || arch.equals("arm64") ? "aarch64" : null;
+        String o = os.startsWith("linux") ? "linux" : os.startsWith("windows") ? "win32"
+                : os.startsWith("mac") ? "macosx" : null;
+        boolean shipped = a != null && o != null && !(o.equals("win32") && a.equals("aarch64"))
+                && !(o.equals("linux") && a.equals("aarch64"));
+        return shipped ? "org.cinn4knime.native." + o + "." + a
+                : "(none: cinn4knime ships native fragments for linux x86_64, Windows x86_64 and macOS x86_64/arm64)";
+    }
+
+    /** The innermost cause's message, for a one-line explanation without exception class chains. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

@@ -57,7 +57,9 @@ class MissingNativeFragmentIT {
             assertEquals("org.cinn4knime.engine.CinnException", cause.getClass().getName(),
                 "ND4J without natives must fail with the engine's CinnException, got " + cause);
             String message = String.valueOf(cause.getMessage());
-            assertTrue(message.contains("fragment"), "the message does not point at the missing fragment: " + message);
+            assertTrue(message.contains("fragment org.cinn4knime.native.linux.x86_64"),
+                "the message does not name the missing fragment: " + message);
+            assertTrue(!message.contains("ExceptionInInitializerError"), "no exception class chain: " + message);
             System.out.println("[MissingNativeFragmentIT] message without the native fragment: " + message);
         } finally {
             framework.stop();

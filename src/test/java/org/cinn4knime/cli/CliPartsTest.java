@@ -89,6 +89,11 @@ class CliPartsTest {
         assertEquals("[##############################] 100% done", TrainingConsole.bar(1, "done"));
         assertEquals("epoch  7/12  train loss    0.2500  lr 5.00e-04",
             TrainingConsole.epochLine(new EpochStats(7, 0.25, Double.NaN, 5e-4, false), 12));
+        assertEquals("epoch  7/12  train loss    0.2500  lr 5.00e-04",
+            TrainingConsole.epochLine(new EpochStats(7, 0.25, Double.NaN, 5e-4, true), 12),
+            "without validation rows every epoch is the latest: no 'best so far' mark");
+        assertEquals("epoch  7/12  train loss    0.2500  validation loss    0.3000  lr 5.00e-04  (best so far)",
+            TrainingConsole.epochLine(new EpochStats(7, 0.25, 0.3, 5e-4, true), 12));
     }
 
     @Test

@@ -48,4 +48,22 @@ class Nd4jRuntimeTest {
         assertNull(Nd4jRuntime.ownJavacppCacheDir());
         assertEquals(before, System.getProperty(Nd4jRuntime.CACHE_DIR_PROPERTY));
     }
+
+    @Test
+    void missingNativeFragmentIsNamedPerPlatform() {
+        assertEquals("org.cinn4knime.native.linux.x86_64", Nd4jRuntime.nativeFragmentName("Linux", "amd64"));
+        assertEquals("org.cinn4knime.native.win32.x86_64", Nd4jRuntime.nativeFragmentName("Windows 11", "amd64"));
+        assertEquals("org.cinn4knime.native.macosx.x86_64", Nd4jRuntime.nativeFragmentName("Mac OS X", "x86_64"));
+        assertEquals("org.cinn4knime.native.macosx.aarch64", Nd4jRuntime.nativeFragmentName("Mac OS X", "aarch64"));
+        assertTrue(Nd4jRuntime.nativeFragmentName("Linux", "aarch64").startsWith("(none"));
+        assertTrue(Nd4jRuntime.nativeFragmentName("SunOS", "sparcv9").startsWith("(none"));
+    }
+
+    @Test
+    void rootMessageSkipsTheWrappers() {
+        Throwable e = new ExceptionInInitializerError(new IllegalStateException("wrapper",
+                new UnsatisfiedLinkError("no jniopenblas_nolapack in java.library.path")));
+        assertEquals("no jniopenblas_nolapack in java.library.path", Nd4jRuntime.rootMessage(e));
+        assertEquals("NullPointerException", Nd4jRuntime.rootMessage(new NullPointerException()));
+    }
 }
