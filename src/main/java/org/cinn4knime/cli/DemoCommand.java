@@ -170,8 +170,7 @@ final class DemoCommand implements Callable<Integer> {
         double heldOutResim = 0;
         for (int r = 0; r < checkRows; r++) {
             for (double[] x : posterior[r]) {
-                final double[] y = InverseKinematics.forward(x);
-                heldOutResim += Math.hypot(y[0] - checkY[r][0], y[1] - checkY[r][1]);
+                heldOutResim += Resimulation.error(x, checkY[r]);
             }
         }
         heldOutResim /= (double)checkRows * POSTERIOR_SAMPLES;
@@ -232,9 +231,14 @@ final class DemoCommand implements Callable<Integer> {
                 final int t = chunk.targetRow()[i];
                 final double[] x = chunk.designs()[i];
                 m_designs[t][chunk.sampleIndex()[i]] = x;
-                final double[] y = InverseKinematics.forward(x);
-                m_errorSum[t] += Math.hypot(y[0] - m_targets[t][0], y[1] - m_targets[t][1]);
+                m_errorSum[t] += error(x, m_targets[t]);
             }
+        }
+
+        /** @return the distance of the arm end point of design x from the target (x, y) position */
+        static double error(final double[] x, final double[] target) {
+            final double[] y = InverseKinematics.forward(x);
+            return Math.hypot(y[0] - target[0], y[1] - target[1]);
         }
 
         double[][] designs(final int target) {

@@ -1,6 +1,5 @@
 package org.cinn4knime.nodes.learner;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.cinn4knime.engine.ProgressListener;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.ExecutionProgress;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
@@ -38,9 +38,6 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeLogger;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -49,17 +46,16 @@ import org.knime.core.node.port.PortType;
  * cINN Learner: trains a conditional invertible neural network that maps the x (design) columns to a Gaussian latent
  * space, conditioned on the y (target) columns. Out 0: the model; out 1: the training history.
  */
-final class CinnLearnerNodeModel extends NodeModel {
+final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
 
     private static final NodeLogger LOGGER = NodeLogger.getLogger(CinnLearnerNodeModel.class);
 
     /** Share of the progress bar used for reading the table; the rest is training. */
     private static final double READ_SHARE = 0.05;
 
-    private final CinnLearnerSettings m_settings = new CinnLearnerSettings();
-
     CinnLearnerNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE});
+        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE},
+            CinnLearnerSettings::new);
     }
 
     @Override
@@ -209,35 +205,5 @@ final class CinnLearnerNodeModel extends NodeModel {
 
     private static DataCell doubleOrMissing(final double v) {
         return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.save(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        CinnLearnerSettings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.load(settings);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state: the model lives on the output port
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to load
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to save
     }
 }

@@ -11,6 +11,7 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.Precision;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.nodes.common.CinnNodeSettings;
 import org.cinn4knime.nodes.common.CommonSettings;
 import org.cinn4knime.nodes.common.MissingValuePolicy;
 import org.cinn4knime.nodes.common.NumericColumns;
@@ -19,8 +20,6 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -30,7 +29,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 
 /** Settings of the cINN Learner: one settings model per option, so that each can be set by a flow variable. */
-final class CinnLearnerSettings {
+final class CinnLearnerSettings extends CinnNodeSettings {
 
     static final String CFG_X_COLUMNS = "x_columns";
 
@@ -78,70 +77,65 @@ final class CinnLearnerSettings {
     private static final TrainingSettings TRAIN = TrainingSettings.defaults();
 
     @SuppressWarnings("unchecked")
-    final SettingsModelColumnFilter2 m_xColumns = new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class);
+    final SettingsModelColumnFilter2 m_xColumns = add(new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class));
 
     @SuppressWarnings("unchecked")
-    final SettingsModelColumnFilter2 m_yColumns = new SettingsModelColumnFilter2(CFG_Y_COLUMNS, DoubleValue.class);
+    final SettingsModelColumnFilter2 m_yColumns = add(new SettingsModelColumnFilter2(CFG_Y_COLUMNS, DoubleValue.class));
 
-    final SettingsModelIntegerBounded m_blocks = new SettingsModelIntegerBounded(CFG_BLOCKS, ARCH.blocks(), 1, 64);
+    final SettingsModelIntegerBounded m_blocks = add(new SettingsModelIntegerBounded(CFG_BLOCKS, ARCH.blocks(), 1, 64));
 
-    final SettingsModelString m_coupling = new SettingsModelString(CFG_COUPLING, ARCH.coupling().name());
+    final SettingsModelString m_coupling = add(new SettingsModelString(CFG_COUPLING, ARCH.coupling().name()));
 
     final SettingsModelIntegerBounded m_subnetLayers =
-        new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, ARCH.subnetLayers(), 1, 8);
+        add(new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, ARCH.subnetLayers(), 1, 8));
 
     final SettingsModelIntegerBounded m_subnetWidth =
-        new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, ARCH.subnetWidth(), 1, 4096);
+        add(new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, ARCH.subnetWidth(), 1, 4096));
 
-    final SettingsModelString m_activation = new SettingsModelString(CFG_ACTIVATION, ARCH.activation().name());
+    final SettingsModelString m_activation = add(new SettingsModelString(CFG_ACTIVATION, ARCH.activation().name()));
 
-    final SettingsModelDoubleBounded m_clamp = new SettingsModelDoubleBounded(CFG_CLAMP, ARCH.clamp(), 0.1, 20.0);
+    final SettingsModelDoubleBounded m_clamp = add(new SettingsModelDoubleBounded(CFG_CLAMP, ARCH.clamp(), 0.1, 20.0));
 
-    final SettingsModelBoolean m_actNorm = new SettingsModelBoolean(CFG_ACT_NORM, ARCH.actNorm());
+    final SettingsModelBoolean m_actNorm = add(new SettingsModelBoolean(CFG_ACT_NORM, ARCH.actNorm()));
 
-    final SettingsModelString m_precision = new SettingsModelString(CFG_PRECISION, ARCH.precision().name());
+    final SettingsModelString m_precision = add(new SettingsModelString(CFG_PRECISION, ARCH.precision().name()));
 
     final SettingsModelIntegerBounded m_epochs =
-        new SettingsModelIntegerBounded(CFG_EPOCHS, TRAIN.epochs(), 1, 100_000);
+        add(new SettingsModelIntegerBounded(CFG_EPOCHS, TRAIN.epochs(), 1, 100_000));
 
     final SettingsModelIntegerBounded m_batchSize =
-        new SettingsModelIntegerBounded(CFG_BATCH_SIZE, TRAIN.batchSize(), 1, 1_000_000);
+        add(new SettingsModelIntegerBounded(CFG_BATCH_SIZE, TRAIN.batchSize(), 1, 1_000_000));
 
     final SettingsModelDoubleBounded m_learningRate =
-        new SettingsModelDoubleBounded(CFG_LEARNING_RATE, TRAIN.learningRate(), 1e-7, 1.0);
+        add(new SettingsModelDoubleBounded(CFG_LEARNING_RATE, TRAIN.learningRate(), 1e-7, 1.0));
 
     final SettingsModelDoubleBounded m_weightDecay =
-        new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, TRAIN.weightDecay(), 0, 1);
+        add(new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, TRAIN.weightDecay(), 0, 1));
 
     final SettingsModelDoubleBounded m_validationPercent =
-        new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 100 * TRAIN.validationFraction(), 0, 50);
+        add(new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 100 * TRAIN.validationFraction(), 0, 50));
 
     final SettingsModelIntegerBounded m_patience =
-        new SettingsModelIntegerBounded(CFG_PATIENCE, TRAIN.patience(), 0, 100_000);
+        add(new SettingsModelIntegerBounded(CFG_PATIENCE, TRAIN.patience(), 0, 100_000));
 
     final SettingsModelDoubleBounded m_gradientClip =
-        new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, TRAIN.gradientClipNorm(), 0, 1e6);
+        add(new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, TRAIN.gradientClipNorm(), 0, 1e6));
 
-    final SettingsModelDoubleBounded m_lrDecayFactor = new SettingsModelDoubleBounded(CFG_LR_DECAY_FACTOR,
-        TRAIN.lrDecayFactor(), 1e-6, 1.0);
+    final SettingsModelDoubleBounded m_lrDecayFactor = add(new SettingsModelDoubleBounded(CFG_LR_DECAY_FACTOR,
+        TRAIN.lrDecayFactor(), 1e-6, 1.0));
 
     /** Fractions of the epochs after which the learning rate is multiplied by the decay factor, comma-separated. */
     final SettingsModelString m_lrDecayAt =
-        new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TRAIN.lrDecayAt()));
+        add(new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TRAIN.lrDecayAt())));
 
-    final SettingsModelDoubleBounded m_instabilityThreshold = new SettingsModelDoubleBounded(
-        CFG_INSTABILITY_THRESHOLD, TRAIN.instabilityThresholdPerDim(), -1e6, 1e6);
+    final SettingsModelDoubleBounded m_instabilityThreshold = add(new SettingsModelDoubleBounded(
+        CFG_INSTABILITY_THRESHOLD, TRAIN.instabilityThresholdPerDim(), -1e6, 1e6));
 
-    final SettingsModelInteger m_seed = CommonSettings.createSeedModel();
+    final SettingsModelInteger m_seed = add(CommonSettings.createSeedModel());
 
-    final SettingsModelIntegerBounded m_threads = CommonSettings.createThreadsModel();
+    final SettingsModelIntegerBounded m_threads = add(CommonSettings.createThreadsModel());
 
-    final SettingsModelString m_missing = MissingValuePolicy.createModel();
-
-    private final List<SettingsModel> m_all = List.of(m_xColumns, m_yColumns, m_blocks, m_coupling, m_subnetLayers,
-        m_subnetWidth, m_activation, m_clamp, m_actNorm, m_precision, m_epochs, m_batchSize, m_learningRate,
-        m_weightDecay, m_validationPercent, m_patience, m_gradientClip, m_lrDecayFactor, m_lrDecayAt,
-        m_instabilityThreshold, m_seed, m_threads, m_missing);
+    final SettingsModelString m_missing = add(MissingValuePolicy.createModel());
 
     /** The x and y columns chosen for a given input table. */
     record Columns(List<DataColumnSpec> x, List<DataColumnSpec> y) {
@@ -154,23 +148,16 @@ final class CinnLearnerSettings {
         }
     }
 
-    void save(final NodeSettingsWO settings) {
-        m_all.forEach(m -> m.saveSettingsTo(settings));
-    }
-
-    void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
     /** Checks settings without changing this object: each value in range and the combination usable. */
     static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final CinnLearnerSettings s = new CinnLearnerSettings();
-        s.load(settings);
-        s.architecture();
-        s.training();
-        s.missingValuePolicy();
+        validate(CinnLearnerSettings::new, settings);
+    }
+
+    @Override
+    protected void check() throws InvalidSettingsException {
+        architecture();
+        training();
+        missingValuePolicy();
     }
 
     MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {

@@ -1,30 +1,19 @@
 package org.cinn4knime.nodes.sampler;
 
+import org.cinn4knime.nodes.common.CinnNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Factory of the cINN Sampler node (description: CinnSamplerNodeFactory.xml beside this class). */
-public final class CinnSamplerNodeFactory extends NodeFactory<CinnSamplerNodeModel> {
+public final class CinnSamplerNodeFactory extends CinnNodeFactory<CinnSamplerNodeModel> {
+
+    /** Creates the factory (KNIME calls this). */
+    public CinnSamplerNodeFactory() {
+        super("cINN Sampler");
+    }
 
     @Override
     public CinnSamplerNodeModel createNodeModel() {
         return new CinnSamplerNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    public NodeView<CinnSamplerNodeModel> createNodeView(final int viewIndex, final CinnSamplerNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("The cINN Sampler has no node views (index " + viewIndex + ")");
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.cinn4knime.nodes.sampler;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import org.cinn4knime.engine.CancelledException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.ExecutionProgress;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
@@ -26,9 +26,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -39,15 +36,14 @@ import org.knime.core.node.port.PortType;
  * designs are requested. The draws of the input row at 0-based position r come from the generator seeded by
  * (seed, r), whatever rows are skipped and however the rows are chunked.
  */
-final class CinnSamplerNodeModel extends NodeModel {
+final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
     /** Most target rows per engine call (bounds memory; the designs do not depend on it). */
     static final int CHUNK_ROWS = 1024;
 
-    private final CinnSamplerSettings m_settings = new CinnSamplerSettings();
-
     CinnSamplerNodeModel() {
-        super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE}, new PortType[]{BufferedDataTable.TYPE});
+        super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE}, new PortType[]{BufferedDataTable.TYPE},
+            CinnSamplerSettings::new);
     }
 
     private SamplerLayout layout(final PortObjectSpec modelSpec, final PortObjectSpec tableSpec)
@@ -177,35 +173,5 @@ final class CinnSamplerNodeModel extends NodeModel {
                 m_written++;
             }
         }
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.save(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        CinnSamplerSettings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.load(settings);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to load
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to save
     }
 }

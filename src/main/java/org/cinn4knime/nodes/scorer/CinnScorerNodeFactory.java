@@ -1,30 +1,19 @@
 package org.cinn4knime.nodes.scorer;
 
+import org.cinn4knime.nodes.common.CinnNodeFactory;
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 
 /** Factory of the cINN Scorer node (description: CinnScorerNodeFactory.xml beside this class). */
-public final class CinnScorerNodeFactory extends NodeFactory<CinnScorerNodeModel> {
+public final class CinnScorerNodeFactory extends CinnNodeFactory<CinnScorerNodeModel> {
+
+    /** Creates the factory (KNIME calls this). */
+    public CinnScorerNodeFactory() {
+        super("cINN Scorer");
+    }
 
     @Override
     public CinnScorerNodeModel createNodeModel() {
         return new CinnScorerNodeModel();
-    }
-
-    @Override
-    protected int getNrNodeViews() {
-        return 0;
-    }
-
-    @Override
-    public NodeView<CinnScorerNodeModel> createNodeView(final int viewIndex, final CinnScorerNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("The cINN Scorer has no node views (index " + viewIndex + ")");
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.cinn4knime.nodes.scorer;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.cinn4knime.nodes.common.UniqueNames;
@@ -25,11 +25,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -39,7 +35,7 @@ import org.knime.core.node.port.PortType;
  * out 1: summary statistics (mean NLL, bits per dimension, calibration error, latent mean/std per dimension, row
  * counts), the headline figures also as flow variables.
  */
-final class CinnScorerNodeModel extends NodeModel {
+final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
 
     static final int CHUNK_ROWS = 1024;
 
@@ -53,11 +49,10 @@ final class CinnScorerNodeModel extends NodeModel {
 
     static final String FV_ROWS_SKIPPED = "rows_skipped";
 
-    private final CinnScorerSettings m_settings = new CinnScorerSettings();
-
     CinnScorerNodeModel() {
         super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE},
-            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+            new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+            CinnScorerSettings::new);
     }
 
     /** Input column indices and the output spec. */
@@ -196,35 +191,5 @@ final class CinnScorerNodeModel extends NodeModel {
         pushFlowVariableDouble(p + FV_CALIBRATION_ERROR, calibrationError);
         pushFlowVariableInt(p + FV_ROWS_SCORED, (int)Math.min(Integer.MAX_VALUE, rowsScored));
         pushFlowVariableInt(p + FV_ROWS_SKIPPED, (int)Math.min(Integer.MAX_VALUE, rowsSkipped));
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.save(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        CinnScorerSettings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.load(settings);
-    }
-
-    @Override
-    protected void reset() {
-        // no internal state
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to load
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to save
     }
 }

@@ -1,46 +1,30 @@
 package org.cinn4knime.nodes.scorer;
 
-import java.util.List;
-
+import org.cinn4knime.nodes.common.CinnNodeSettings;
 import org.cinn4knime.nodes.common.CommonSettings;
 import org.cinn4knime.nodes.common.MissingValuePolicy;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /** Settings of the cINN Scorer. */
-final class CinnScorerSettings {
+final class CinnScorerSettings extends CinnNodeSettings {
 
     static final String CFG_FLOW_VARIABLE_PREFIX = "flow_variable_prefix";
 
     static final String DEFAULT_PREFIX = "cinn_";
 
-    final SettingsModelString m_prefix = new SettingsModelString(CFG_FLOW_VARIABLE_PREFIX, DEFAULT_PREFIX);
+    final SettingsModelString m_prefix = add(new SettingsModelString(CFG_FLOW_VARIABLE_PREFIX, DEFAULT_PREFIX));
 
-    final SettingsModelString m_missing = MissingValuePolicy.createModel();
+    final SettingsModelString m_missing = add(MissingValuePolicy.createModel());
 
-    final SettingsModelIntegerBounded m_threads = CommonSettings.createThreadsModel();
+    final SettingsModelIntegerBounded m_threads = add(CommonSettings.createThreadsModel());
 
-    private final List<SettingsModel> m_all = List.of(m_prefix, m_missing, m_threads);
-
-    void save(final NodeSettingsWO settings) {
-        m_all.forEach(m -> m.saveSettingsTo(settings));
-    }
-
-    void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final CinnScorerSettings s = new CinnScorerSettings();
-        s.load(settings);
-        s.missingValuePolicy();
-        s.prefix();
+    @Override
+    protected void check() throws InvalidSettingsException {
+        missingValuePolicy();
+        prefix();
     }
 
     MissingValuePolicy missingValuePolicy() throws InvalidSettingsException {
