@@ -297,8 +297,10 @@ public final class FlowNet {
             if (training) {
                 for (int layer = layers; layer >= 0; layer--) {
                     l.add(new int[] {c.wRows[layer], c.wCols[layer], n, 0, 1});
-                    if (layer > 0 || c.p > 0) {
+                    if (layer > 0) {
                         l.add(new int[] {c.wCols[layer], n, c.wRows[layer], 1, 0});
+                    } else if (c.p > 0) {
+                        l.add(new int[] {c.p, n, c.wRows[layer], 1, 0});
                     }
                 }
             }
@@ -649,10 +651,11 @@ public final class FlowNet {
                 g = ghw;
             }
             if (c.p > 0) {
-                INDArray gu = Nd4j.create(dtype, c.p + yDim + 1, n);
-                p.gemm(c.w[0], g, gu, true, false, 0.0);
+                // only the passive inputs need a gradient (not y, not the ones row): the first p columns of W0,
+                // accumulated straight into the passive rows' gradient (beta = 1)
+                INDArray w0Passive = c.w[0].get(all(), interval(0, c.p));
                 INDArray gPassive = rows(c.passiveFromOut ? gy : gc, c.pStart, c.p);
-                p.op(new AddOp(gPassive, rows(gu, 0, c.p), gPassive));
+                p.gemm(w0Passive, g, gPassive, true, false, 1.0);
             }
         }
 
