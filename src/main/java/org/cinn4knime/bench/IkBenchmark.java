@@ -44,8 +44,7 @@ public final class IkBenchmark {
         List<String> a = Arrays.asList(args);
         boolean quick = a.contains("--quick");
         boolean quality = a.contains("--quality");
-        Nd4jRuntime.ensureInitialised();
-        Nd4jRuntime.setThreads(1);
+        Nd4jRuntime.start(1);
         System.out.println("cINN inverse-kinematics benchmark: 6 blocks, subnets 2x128 ReLU, batch 500, float, 1 thread");
         if (quality) {
             quality();

@@ -184,8 +184,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
         final PrintWriter out, final PrintWriter err, final Boolean progress) throws CinnException {
-        Nd4jRuntime.ensureInitialised();
-        Nd4jRuntime.setThreads(settings.threads());
+        Nd4jRuntime.start(settings.threads());
         final boolean bar = TrainingConsole.showBar(progress, TrainingConsole.STDERR_LINK, System.console() != null);
         final TrainingConsole console = new TrainingConsole(out, err, bar, settings.epochs());
         final TrainingResult result;

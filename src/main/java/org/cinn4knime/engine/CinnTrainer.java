@@ -35,8 +35,7 @@ public final class CinnTrainer {
         }
         data.validate();
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
-        Nd4jRuntime.ensureInitialised();
-        Nd4jRuntime.setThreads(settings.threads());
+        Nd4jRuntime.start(settings.threads());
         return new Run(data, arch, settings, pl).run();
     }
 

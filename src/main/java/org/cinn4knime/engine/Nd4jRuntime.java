@@ -113,6 +113,15 @@ public final class Nd4jRuntime {
         }
     }
 
+    /**
+     * What every node execution, command and training run does first: {@link #ensureInitialised()}, then
+     * {@link #setThreads(int)}. The thread setting is process-wide in ND4J.
+     */
+    public static void start(int threads) throws CinnException {
+        ensureInitialised();
+        setThreads(threads);
+    }
+
     /** Sets the number of ND4J (OpenMP) and BLAS threads. 1 is usually fastest on a busy machine. */
     public static synchronized void setThreads(int threads) {
         if (threads < 1) {

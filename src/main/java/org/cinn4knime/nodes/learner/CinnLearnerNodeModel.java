@@ -70,8 +70,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        Nd4jRuntime.ensureInitialised();
-        Nd4jRuntime.setThreads(m_settings.m_threads.getIntValue());
+        Nd4jRuntime.start(m_settings.m_threads.getIntValue());
         final BufferedDataTable table = (BufferedDataTable)inObjects[0];
         final CinnLearnerSettings.Columns cols = m_settings.columns(table.getDataTableSpec());
         final CinnArchitecture arch = m_settings.architecture();

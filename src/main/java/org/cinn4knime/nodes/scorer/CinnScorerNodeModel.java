@@ -86,8 +86,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        Nd4jRuntime.ensureInitialised();
-        Nd4jRuntime.setThreads(m_settings.m_threads.getIntValue());
+        Nd4jRuntime.start(m_settings.m_threads.getIntValue());
         final CinnPortObject port = (CinnPortObject)inObjects[0];
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final CinnPortObjectSpec modelSpec = port.getSpec();
