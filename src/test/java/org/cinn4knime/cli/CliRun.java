@@ -1,5 +1,8 @@
 package org.cinn4knime.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +39,20 @@ final class CliRun {
         final StringWriter err = new StringWriter();
         final int code = CinnCli.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the command line and asserts a clean failure: exit code 1, exactly one {@code error: } line on stderr, and
+     * the files in {@code dir} unchanged (nothing half-written left behind).
+     */
+    static Result failsCleanly(final Path dir, final String... args) throws IOException {
+        final List<String> before = files(dir);
+        final Result r = run(args);
+        assertEquals(CinnCli.EXIT_FAILURE, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("error: "), r::toString);
+        assertEquals(before, files(dir), "a failed run must not leave files behind");
+        return r;
     }
 
     /** Writes an inverse-kinematics table with columns x0..x3, y0, y1 (plus an "id" text column first if wanted). */

@@ -1,6 +1,5 @@
 package org.cinn4knime.cli;
 
-import static org.cinn4knime.cli.CliRun.files;
 import static org.cinn4knime.cli.CliRun.ikCsv;
 import static org.cinn4knime.cli.CliRun.lines;
 import static org.cinn4knime.cli.CliRun.run;
@@ -128,13 +127,7 @@ class SampleScoreCommandTest {
     // ---- bad input: one line on stderr, exit 1, nothing (new) written, old outputs untouched ----
 
     private CliRun.Result fails(final String... args) throws IOException {
-        final List<String> before = files(m_dir);
-        final CliRun.Result r = run(args);
-        assertEquals(CinnCli.EXIT_FAILURE, r.code(), r::toString);
-        assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err().startsWith("error: "), r::toString);
-        assertEquals(before, files(m_dir), "a failed run must not leave files behind");
-        return r;
+        return CliRun.failsCleanly(m_dir, args);
     }
 
     @Test

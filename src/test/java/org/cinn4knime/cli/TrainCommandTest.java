@@ -193,14 +193,8 @@ class TrainCommandTest {
     }
 
     private CliRun.Result trainFails(final Path data, final String x, final String epochs) throws IOException {
-        final List<String> before = files(m_dir);
-        final CliRun.Result r = run(trainArgs(data, x, epochs, m_dir.resolve("model.cinn"), "--history",
+        return CliRun.failsCleanly(m_dir, trainArgs(data, x, epochs, m_dir.resolve("model.cinn"), "--history",
             m_dir.resolve("history.csv").toString()));
-        assertEquals(CinnCli.EXIT_FAILURE, r.code(), r::toString);
-        assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.err().startsWith("error: "), r::toString);
-        assertEquals(before, files(m_dir), "a failed run must not leave files behind");
-        return r;
     }
 
     @Test
