@@ -31,9 +31,17 @@ public final class CinnModel {
     private final double[] params;
     /** Idle networks over {@link #params}, most recently used first; guarded by itself. */
     private final Deque<FlowNet> idleNets = new ArrayDeque<>();
+    /** Where the training targets lie; null for models read from format-1 files (derived on demand). */
+    private final TargetRange targetRange;
 
     CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
             ModelInfo info, Standardisation std, int[][] perms, double[] params) {
+        this(xNames, yNames, arch, settings, info, std, perms, params, null);
+    }
+
+    private CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
+            ModelInfo info, Standardisation std, int[][] perms, double[] params, TargetRange targetRange) {
+        this.targetRange = targetRange;
         this.xNames = List.copyOf(xNames);
         this.yNames = List.copyOf(yNames);
         this.arch = arch;
@@ -86,7 +94,27 @@ public final class CinnModel {
 
     /** Same model with other provenance (used by the model file reader). */
     CinnModel withInfo(ModelInfo newInfo) {
-        return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params);
+        return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params, targetRange);
+    }
+
+    /** Same model with the given target range (null: none stored, as in format 1). */
+    CinnModel withTargetRange(TargetRange range) {
+        return new CinnModel(xNames, yNames, arch, settings, info, std, perms, params, range);
+    }
+
+    /**
+     * Where the training targets lie, to flag wanted targets outside them ({@link TargetRange#check}). Models of
+     * format 1 stored no range: for them it is derived from the stored mean and standard deviation
+     * ({@link TargetRange#isDerived()}).
+     */
+    public TargetRange targetRange() {
+        return targetRange != null ? targetRange
+                : TargetRange.fromStandardisation(yNames, std.yMean(), std.yStd());
+    }
+
+    /** The stored target range, or null for a format-1 model (for the model file writer). */
+    TargetRange storedTargetRange() {
+        return targetRange;
     }
 
     /** A network over the parameters for the caller's exclusive use; give it back with {@link #release}. */

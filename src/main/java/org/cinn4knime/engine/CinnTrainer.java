@@ -54,6 +54,9 @@ public final class CinnTrainer {
         final double[][] xv; // [D][nVal]
         final double[][] yv;
         final Standardisation std;
+        /** Rows per optimiser step: the setting, or adapted to a small table when left at the default. */
+        final int batch;
+        final TargetRange targets;
         final List<String> warnings = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
@@ -73,10 +76,11 @@ public final class CinnTrainer {
                         + " of " + n + " rows for validation (validation fraction " + s.validationFraction()
                         + "); at least 2 are needed. Provide more rows or lower the validation fraction.");
             }
-            if (nTrain < s.batchSize()) {
+            batch = SmallTables.batchSize(s.batchSize(), nTrain, notes);
+            if (nTrain < batch) {
                 throw new CinnDataException("There are only " + nTrain + " training rows"
                         + (nVal > 0 ? " (after holding out " + nVal + " for validation)" : "")
-                        + ", fewer than the batch size " + s.batchSize() + ". Lower the batch size to at most "
+                        + ", fewer than the batch size " + batch + ". Lower the batch size to at most "
                         + nTrain + " or provide more rows.");
             }
             int[] order = permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
@@ -90,41 +94,17 @@ public final class CinnTrainer {
             double[][] y = data.y();
             String[] xn = data.xNames();
             String[] yn = data.yNames();
-            double[] xm = new double[d];
-            double[] xs = new double[d];
-            double[] ym = new double[c];
-            double[] ys = new double[c];
-            meanStd(x, trainRows, xm, xs, xn);
-            meanStd(y, trainRows, ym, ys, yn);
-            std = new Standardisation(xm, xs, ym, ys);
+            std = Standardisation.robust(x, y, trainRows, xn, yn, data::rowName, warnings);
+            double[] xm = std.xMean();
+            double[] xs = std.xStd();
+            double[] ym = std.yMean();
+            double[] ys = std.yStd();
             xt = columns(x, trainRows, xm, xs);
             yt = columns(y, trainRows, ym, ys);
             xv = columns(x, valRows, xm, xs);
             yv = columns(y, valRows, ym, ys);
-        }
-
-        private static void meanStd(double[][] v, int[] rows, double[] mean, double[] sd, String[] names)
-                throws CinnDataException {
-            for (int j = 0; j < mean.length; j++) {
-                double m = 0;
-                for (int r : rows) {
-                    m += v[r][j];
-                }
-                m /= rows.length;
-                double ss = 0;
-                for (int r : rows) {
-                    double e = v[r][j] - m;
-                    ss += e * e;
-                }
-                double s = Math.sqrt(ss / (rows.length - 1));
-                if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
-                    throw new CinnDataException("Column '" + names[j] + "' is constant within the training rows "
-                            + "(after the validation split); a cINN cannot learn from it. Remove the column or "
-                            + "provide more varied rows.");
-                }
-                mean[j] = m;
-                sd[j] = s;
-            }
+            warnings.addAll(DataChecks.designWarnings(xt, xm, xs, x, trainRows, xn, java.util.Set.of()));
+            targets = TargetRange.fromTrainingTargets(List.of(yn), y, ys, s.seed());
         }
 
         private static double[][] columns(double[][] v, int[] rows, double[] mean, double[] sd) {
@@ -148,7 +128,7 @@ public final class CinnTrainer {
             for (int i = 0; i < nTrain; i++) {
                 order[i] = i;
             }
-            int bs = s.batchSize();
+            int bs = batch;
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {
                 // a seeded random subset: the first rows of a sorted table would bias the initial scaling
@@ -279,8 +259,8 @@ public final class CinnTrainer {
             Map<String, String> versions = LibraryVersions.current();
             ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
-            CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
-                    perms, finalParams);
+            CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch,
+                    s.withBatchSize(batch), info, std, perms, finalParams).withTargetRange(targets);
             pl.progress(1.0, "Training finished: " + stopReason);
             return new TrainingResult(model, notes);
         }

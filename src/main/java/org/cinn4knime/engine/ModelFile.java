@@ -45,7 +45,7 @@ import com.google.gson.JsonParser;
  * CRC-32 trailer, SHA-256 recorded in the JSON). No Java serialization. See {@code docs/model-format.md}.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Value of the "format" member of model.json. */
     public static final String FORMAT_NAME = "cinn4knime-model";
     static final String JSON_ENTRY = "model.json";
@@ -156,6 +156,10 @@ public final class ModelFile {
         st.add("yMean", numbers(s.yMean()));
         st.add("yStd", numbers(s.yStd()));
         j.add("standardisation", st);
+        TargetRange tr = m.storedTargetRange();
+        if (tr != null) {
+            j.add("targets", targetsJson(tr));
+        }
         JsonArray perms = new JsonArray();
         for (int[] p : m.permutations()) {
             JsonArray pa = new JsonArray();
@@ -216,6 +220,53 @@ public final class ModelFile {
         w.addProperty("sha256", sha256(weights));
         j.add("weights", w);
         return j;
+    }
+
+    /** The member {@code targets} (format 2): training-target range and the reference rows of the distance check. */
+    private static JsonObject targetsJson(TargetRange tr) {
+        JsonObject t = new JsonObject();
+        t.add("min", numbers(tr.min()));
+        t.add("max", numbers(tr.max()));
+        t.add("scale", numbers(tr.scale()));
+        t.addProperty("neighbours", tr.neighbours());
+        t.addProperty("threshold", tr.threshold());
+        JsonArray ref = new JsonArray();
+        for (double[] r : tr.reference()) {
+            ref.add(numbers(r));
+        }
+        t.add("reference", ref);
+        return t;
+    }
+
+    private static TargetRange targetsFromJson(Members t, List<String> yNames) throws ModelFormatException {
+        int c = yNames.size();
+        double[] min = t.numbers("min", c, false);
+        double[] max = t.numbers("max", c, false);
+        double[] scale = t.numbers("scale", c, true);
+        for (int j = 0; j < c; j++) {
+            if (!(min[j] <= max[j])) {
+                throw new ModelFormatException("The member 'targets.min' of the model file is above 'targets.max' "
+                        + "for target column '" + yNames.get(j) + "'.");
+            }
+        }
+        JsonArray ra = t.array("reference");
+        double[][] ref = new double[ra.size()][];
+        for (int i = 0; i < ref.length; i++) {
+            JsonElement e = ra.get(i);
+            if (!e.isJsonArray()) {
+                throw Members.invalid("targets.reference[" + i + "]", "is not an array");
+            }
+            JsonObject holder = new JsonObject();
+            holder.add("row", e);
+            ref[i] = new Members(holder, "targets.reference[" + i + "]").numbers("row", c, false);
+        }
+        int k = t.integer("neighbours");
+        double threshold = t.number("threshold");
+        if (ref.length < 1 || k < 1 || k > Math.max(1, ref.length - 1) || !(threshold > 0)) {
+            throw new ModelFormatException("The member 'targets' of the model file is inconsistent ("
+                    + ref.length + " reference rows, " + k + " neighbours, threshold " + threshold + ").");
+        }
+        return new TargetRange(yNames, min, max, scale, ref, k, threshold, false);
     }
 
     private static JsonArray strings(List<String> l) {
@@ -314,13 +365,13 @@ public final class ModelFile {
         }
         double[] params = parseWeights(weights, desc.count(), desc.dbl());
         return new CinnModel(desc.xNames(), desc.yNames(), desc.arch(), desc.settings(), desc.info(), desc.std(),
-                desc.perms(), params);
+                desc.perms(), params).withTargetRange(desc.targets());
     }
 
     /** Everything model.json says: the model without its weights, and what weights.bin must hold. */
     private record Description(List<String> xNames, List<String> yNames, CinnArchitecture arch,
             TrainingSettings settings, ModelInfo info, Standardisation std, int[][] perms, int count, boolean dbl,
-            String sha256) {
+            String sha256, TargetRange targets) {
         long weightsBytes() {
             return WEIGHTS_HEADER + (long) count * (dbl ? 8 : 4) + 4;
         }
@@ -471,7 +522,10 @@ public final class ModelFile {
             throw new ModelFormatException("The member 'weights.valueType' of the model file is '" + type
                     + "', but its architecture (precision " + arch.precision() + ") needs '" + valueType(dbl) + "'.");
         }
-        return new Description(xNames, yNames, arch, settings, info, std, perms, count, dbl, w.string("sha256"));
+        // format 2: absent in format-1 files, whose range is then derived from the standardisation
+        TargetRange targets = j.o.has("targets") ? targetsFromJson(j.object("targets"), yNames) : null;
+        return new Description(xNames, yNames, arch, settings, info, std, perms, count, dbl, w.string("sha256"),
+                targets);
     }
 
     /**

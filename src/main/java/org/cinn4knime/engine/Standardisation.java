@@ -1,9 +1,121 @@
 package org.cinn4knime.engine;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
 /**
- * Per-column mean and standard deviation of the training rows; the network works on (v − mean) / std.
+ * Per-column centre and scale of the training rows; the network works on (v − centre) / scale. The members keep
+ * their format-1 names: models of format 1 store the mean and standard deviation, models trained since format 2 the
+ * median and a robust spread ({@link #robust}), so that a few gross outliers cannot squash the other rows.
  */
 record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] yStd) {
+    /** MAD × this estimates σ for normal data. */
+    static final double MAD_TO_SD = 1.4826;
+    /** IQR / this estimates σ for normal data. */
+    static final double IQR_TO_SD = 1.349;
+    /** A value farther than this many robust standard deviations from the median is a gross outlier. */
+    static final double GROSS_OUTLIER_SDS = 20;
+    /** A column whose spread is at most this fraction of its magnitude is constant (relative, so units do not
+     *  matter: 1e-13 farads trains like 0.1 pF). */
+    static final double CONSTANT_RELATIVE = 1e-12;
+
+    /**
+     * Median and robust spread of column {@code j} over {@code rows}: the MAD × 1.4826; where that is 0 (more than
+     * half the rows hold one value) the IQR / 1.349; where that is 0 too the standard deviation.
+     *
+     * @return {median, spread}
+     * @throws CinnDataException if the column is constant relative to its magnitude, naming it
+     */
+    static double[] robustCentreSpread(double[][] v, int[] rows, int j, String name, String what)
+            throws CinnDataException {
+        int n = rows.length;
+        double[] col = new double[n];
+        double magnitude = 0;
+        for (int i = 0; i < n; i++) {
+            col[i] = v[rows[i]][j];
+            magnitude = Math.max(magnitude, Math.abs(col[i]));
+        }
+        Percentile p = new Percentile().withEstimationType(EstimationType.R_7);
+        p.setData(col);
+        double median = p.evaluate(50);
+        double spread;
+        double[] dev = new double[n];
+        for (int i = 0; i < n; i++) {
+            dev[i] = Math.abs(col[i] - median);
+        }
+        double mad = new Percentile().withEstimationType(EstimationType.R_7).evaluate(dev, 50);
+        spread = MAD_TO_SD * mad;
+        if (!(spread > CONSTANT_RELATIVE * magnitude)) {
+            spread = (p.evaluate(75) - p.evaluate(25)) / IQR_TO_SD;
+        }
+        if (!(spread > CONSTANT_RELATIVE * magnitude)) {
+            double mean = Arrays.stream(col).average().orElse(0);
+            double ss = 0;
+            for (double a : col) {
+                ss += (a - mean) * (a - mean);
+            }
+            spread = Math.sqrt(ss / Math.max(1, n - 1));
+        }
+        if (!(spread > CONSTANT_RELATIVE * magnitude) || !(spread > 0) || !Double.isFinite(spread)) {
+            throw new CinnDataException("Column '" + name + "' is constant within the training rows (after the "
+                    + "validation split; every row is " + col[0] + "); a cINN cannot learn from a constant " + what
+                    + " column. Remove the column or provide more varied rows.");
+        }
+        return new double[] {median, spread};
+    }
+
+    /**
+     * The robust standardisation of the training rows (median, robust spread) with a warning for every column that
+     * holds gross outliers (farther than {@link #GROSS_OUTLIER_SDS} robust standard deviations from the median).
+     *
+     * @param rowName the user-facing name of a 0-based row index
+     * @throws CinnDataException naming a constant column
+     */
+    static Standardisation robust(double[][] x, double[][] y, int[] rows, String[] xNames, String[] yNames,
+            IntFunction<String> rowName, List<String> warnings) throws CinnDataException {
+        double[][] xs = block(x, rows, xNames, "design", rowName, warnings);
+        double[][] ys = block(y, rows, yNames, "target", rowName, warnings);
+        return new Standardisation(xs[0], xs[1], ys[0], ys[1]);
+    }
+
+    private static double[][] block(double[][] v, int[] rows, String[] names, String what,
+            IntFunction<String> rowName, List<String> warnings) throws CinnDataException {
+        int d = names.length;
+        double[] centre = new double[d];
+        double[] spread = new double[d];
+        for (int j = 0; j < d; j++) {
+            double[] cs = robustCentreSpread(v, rows, j, names[j], what);
+            centre[j] = cs[0];
+            spread[j] = cs[1];
+            int count = 0;
+            int worst = -1;
+            double worstDev = 0;
+            for (int r : rows) {
+                double dev = Math.abs(v[r][j] - cs[0]) / cs[1];
+                if (dev > GROSS_OUTLIER_SDS) {
+                    count++;
+                    if (dev > worstDev) {
+                        worstDev = dev;
+                        worst = r;
+                    }
+                }
+            }
+            if (count > 0) {
+                warnings.add("The " + what + " column '" + names[j] + "' has " + count + " gross outlier"
+                        + (count > 1 ? "s" : "") + ": value" + (count > 1 ? "s" : "") + " more than "
+                        + (int) GROSS_OUTLIER_SDS + " robust standard deviations from its median "
+                        + CinnTrainer.fmt(cs[0]) + " (robust sd " + CinnTrainer.fmt(cs[1]) + "), the farthest "
+                        + CinnTrainer.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit slip or a "
+                        + "typo? The scaling uses the median and a robust spread, so they do not squash the other "
+                        + "rows, but the model still trains on them: check or remove these rows.");
+            }
+        }
+        return new double[][] {centre, spread};
+    }
 
     /** log|det| of the x standardisation: −Σ log std (added to every log-density in user units). */
     double xLogDet() {
