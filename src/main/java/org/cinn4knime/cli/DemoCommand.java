@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
         final ScoreReport report;
         final List<String> columns = new ArrayList<>(Arrays.asList(xNames));
         columns.addAll(Arrays.asList(yNames));
-        try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns)) {
+        try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns, model)) {
             final Scorer scorer = model.newScorer();
             final List<List<Double>> cells = new ArrayList<>();
             for (int i = 0; i < m_testRows; i++) {
@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 Arrays.stream(yTest[i]).forEach(row::add);
                 cells.add(row);
             }
-            scores.write(cells, scorer.add(xTest, yTest));
+            scores.write(cells, scorer.add(xTest, yTest), yTest);
             report = scorer.finish();
             scores.commit();
         }

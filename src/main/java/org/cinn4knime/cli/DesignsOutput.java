@@ -9,28 +9,40 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.SampleChunk;
 import org.cinn4knime.engine.SampleSink;
+import org.cinn4knime.engine.TargetRange;
 
 /**
- * Streams sampled designs into a CSV file with the columns {@code target_row, sample, <y columns>, <x columns>
- * [, log_density]}: target_row is the 1-based row of the targets file, sample counts 1..n per target, the y columns
- * repeat the target. Shared by {@code sample} and {@code demo}.
+ * Streams sampled designs into a CSV file with the columns {@code target_row, sample, <y columns>, <x columns>,
+ * in_training_range, target_distance [, log_density]}: target_row is the 1-based row of the targets file, sample
+ * counts 1..n per target, the y columns repeat the target, in_training_range and target_distance are the model's
+ * {@link TargetRange} verdict on the target (false / above 1 = the model extrapolates). Shared by {@code sample} and
+ * {@code demo}.
  */
 final class DesignsOutput implements SampleSink, AutoCloseable {
 
     private final CsvOutput m_out;
     private final double[][] m_targets;
     private final boolean m_logDensity;
+    private final TargetRange.Check[] m_checks;
     private long m_rows;
 
-    private DesignsOutput(final CsvOutput out, final double[][] targets, final boolean logDensity) {
+    private DesignsOutput(final CsvOutput out, final double[][] targets, final boolean logDensity,
+        final TargetRange.Check[] checks) {
         m_out = out;
         m_targets = targets;
         m_logDensity = logDensity;
+        m_checks = checks;
     }
 
     static DesignsOutput create(final Path file, final CinnModel model, final double[][] targets,
         final boolean logDensity) throws CliException, IOException {
-        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), targets, logDensity);
+        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), targets, logDensity,
+            model.targetRange().check(targets));
+    }
+
+    /** The target-range verdict of every target row. */
+    List<TargetRange.Check> checks() {
+        return List.of(m_checks);
     }
 
     /** The output columns; names that clash get a KNIME-style " (#1)" suffix. */
@@ -40,9 +52,9 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
         final List<String> added = new ArrayList<>(List.of("target_row", "sample"));
         final List<String> header = new ArrayList<>(CsvOutput.uniqueNames(data, added));
         header.addAll(data);
-        if (logDensity) {
-            header.addAll(CsvOutput.uniqueNames(header, List.of("log_density")));
-        }
+        header.addAll(CsvOutput.uniqueNames(header, logDensity
+            ? List.of("in_training_range", "target_distance", "log_density")
+            : List.of("in_training_range", "target_distance")));
         return header;
     }
 
@@ -60,6 +72,9 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
                 for (final double v : chunk.designs()[i]) {
                     row.add(v);
                 }
+                final TargetRange.Check check = m_checks[chunk.targetRow()[i]];
+                row.add(check.inRange());
+                row.add(check.distance());
                 if (m_logDensity) {
                     row.add(chunk.logDensity()[i]);
                 }

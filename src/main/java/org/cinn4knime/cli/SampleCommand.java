@@ -3,11 +3,13 @@ package org.cinn4knime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ProgressListener;
+import org.cinn4knime.engine.TargetRange;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Samples designs for wanted targets: for every row of the targets file (which needs the model's "
         + "y columns, by name) draws --n designs x ~ p(x | y).",
-        "Output columns: target_row (1-based row of the targets file), sample (1..n), the y columns, the x columns "
-            + "and, with --log-density, log_density (log p(x | y))."})
+        "Output columns: target_row (1-based row of the targets file), sample (1..n), the y columns, the x columns, "
+            + "in_training_range (false where the target lies outside the training targets' range or far from every "
+            + "training target: the model extrapolates), target_distance (distance to the nearest training targets; "
+            + "above 1 is too far) and, with --log-density, log_density (log p(x | y)).",
+        "Designs for flagged targets are still written; one warning line on stderr counts them and names the first."})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -66,9 +71,29 @@ final class SampleCommand implements Callable<Integer> {
             targets = in.readAll(in.indexesOf(model.yNames(), "the model's y column"))[0];
         }
         final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_out);
+        warnOutsideTargets(model, List.of(model.targetRange().check(targets)), "target rows",
+            m_spec.commandLine().getErr());
         final PrintWriter out = m_spec.commandLine().getOut();
         out.println(rows + " designs for " + targets.length + " targets written to " + m_out);
         return 0;
+    }
+
+    /**
+     * Prints one warning line on {@code err} counting the flagged rows and naming the first (row numbers are the
+     * 1-based data rows of the input file), and for a format-1 model one note that its range is only derived.
+     */
+    static void warnOutsideTargets(final CinnModel model, final List<TargetRange.Check> checks, final String what,
+        final PrintWriter err) {
+        if (model.targetRange().isDerived()) {
+            err.println("note: this model was saved before training-target ranges were stored (model file format 1); "
+                + "targets are checked only against the training targets' mean ± 4 standard deviations. Retrain for "
+                + "the full check.");
+        }
+        final String summary = TargetRange.summary(checks, TargetRange.numbered(checks.size()), what);
+        if (summary != null) {
+            err.println("warning: " + summary);
+        }
+        err.flush();
     }
 
     /** Samples into a designs CSV that appears only when complete; returns the number of design rows. */

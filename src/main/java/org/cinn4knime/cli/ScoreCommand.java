@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
     description = {"Scores held-out data (a CSV with the model's x and y columns, by name): copies every input row and "
         + "appends log_density (log p(x | y), higher is better) and z_squared_norm (|z|², about the number of x "
         + "columns for a well-calibrated model).",
+        "Also appends in_training_range (false where the row's y lies outside the training targets' range or far from "
+            + "every training target) and target_distance (above 1: too far); one warning line on stderr counts the "
+            + "flagged rows.",
         "Prints the mean negative log-likelihood (NLL, nats per row and per dimension, bits per dimension) and the "
             + "calibration error (mean distance of the latent calibration curve from the diagonal; 0 is perfect)."})
 final class ScoreCommand implements Callable<Integer> {
@@ -59,7 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
         final CinnModel model = ModelInput.load(m_model);
         final ScoreReport report;
         try (CsvInput in = CsvInput.open(m_data, "--data");
-                ScoresOutput out = ScoresOutput.create(m_out, in.header())) {
+                ScoresOutput out = ScoresOutput.create(m_out, in.header(), model)) {
             final int[] x = in.indexesOf(model.xNames(), "the model's x column");
             final int[] y = in.indexesOf(model.yNames(), "the model's y column");
             final Scorer scorer = model.newScorer();
@@ -71,7 +74,8 @@ final class ScoreCommand implements Callable<Integer> {
                 xs.add(in.numbers(record, x));
                 ys.add(in.numbers(record, y));
                 if (records.size() == CHUNK_ROWS) {
-                    out.write(records, scorer.add(xs.toArray(new double[0][]), ys.toArray(new double[0][])));
+                    final double[][] yChunk = ys.toArray(new double[0][]);
+                    out.write(records, scorer.add(xs.toArray(new double[0][]), yChunk), yChunk);
                     records.clear();
                     xs.clear();
                     ys.clear();
@@ -81,10 +85,12 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new CliException(m_data + " has a header but no data rows");
             }
             if (!records.isEmpty()) {
-                out.write(records, scorer.add(xs.toArray(new double[0][]), ys.toArray(new double[0][])));
+                final double[][] yChunk = ys.toArray(new double[0][]);
+                out.write(records, scorer.add(xs.toArray(new double[0][]), yChunk), yChunk);
             }
             report = scorer.finish();
             out.commit();
+            SampleCommand.warnOutsideTargets(model, out.checks(), "rows", m_spec.commandLine().getErr());
         }
         final PrintWriter console = m_spec.commandLine().getOut();
         console.println(describe(report));

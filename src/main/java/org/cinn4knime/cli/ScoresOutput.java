@@ -5,34 +5,59 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.TargetRange;
+
 /**
- * The per-row scores CSV: the input columns followed by {@code log_density} and {@code z_squared_norm} (renamed
- * " (#1)" if the input has columns of those names). Written atomically; shared by {@code score} and {@code demo}.
+ * The per-row scores CSV: the input columns followed by {@code log_density}, {@code z_squared_norm},
+ * {@code in_training_range} and {@code target_distance} (renamed " (#1)" if the input has columns of those names;
+ * the last two are the model's {@link TargetRange} verdict on the row's y). Written atomically; shared by
+ * {@code score} and {@code demo}.
  */
 final class ScoresOutput implements AutoCloseable {
 
     private final CsvOutput m_out;
 
-    private ScoresOutput(final CsvOutput out) {
+    private final TargetRange m_range;
+
+    private final List<TargetRange.Check> m_checks = new ArrayList<>();
+
+    private ScoresOutput(final CsvOutput out, final TargetRange range) {
         m_out = out;
+        m_range = range;
     }
 
-    static ScoresOutput create(final Path file, final List<String> inputColumns) throws CliException, IOException {
+    static ScoresOutput create(final Path file, final List<String> inputColumns, final CinnModel model)
+        throws CliException, IOException {
         final List<String> header = new ArrayList<>(inputColumns);
-        header.addAll(CsvOutput.uniqueNames(inputColumns, List.of("log_density", "z_squared_norm")));
-        return new ScoresOutput(CsvOutput.create(file, header));
+        header.addAll(CsvOutput.uniqueNames(inputColumns,
+            List.of("log_density", "z_squared_norm", "in_training_range", "target_distance")));
+        return new ScoresOutput(CsvOutput.create(file, header), model.targetRange());
     }
 
-    /** Writes rows: each input row's cells followed by its scores {logDensity, zSquaredNorm}. */
-    void write(final List<? extends Iterable<?>> inputRows, final double[][] scores) throws IOException {
+    /**
+     * Writes rows: each input row's cells followed by its scores {logDensity, zSquaredNorm} and the target-range
+     * verdict on its y values.
+     */
+    void write(final List<? extends Iterable<?>> inputRows, final double[][] scores, final double[][] y)
+        throws IOException {
         final List<Object> row = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             row.clear();
             inputRows.get(i).forEach(row::add);
             row.add(scores[i][0]);
             row.add(scores[i][1]);
+            final TargetRange.Check check = m_range.check(y[i]);
+            m_checks.add(check);
+            row.add(check.inRange());
+            row.add(check.distance());
             m_out.row(row);
         }
+    }
+
+    /** The verdicts of all rows written so far. */
+    List<TargetRange.Check> checks() {
+        return m_checks;
     }
 
     void commit() throws IOException {

@@ -59,7 +59,8 @@ class SampleScoreCommandTest {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("21 designs for 3 targets written to " + out), r::toString);
         final List<String> rows = lines(out);
-        assertEquals("target_row,sample,y0,y1,x0,x1,x2,x3,log_density", rows.get(0));
+        assertEquals("target_row,sample,y0,y1,x0,x1,x2,x3,in_training_range,target_distance,log_density",
+            rows.get(0));
         assertEquals(1 + 21, rows.size());
         // target rows 1..3, samples 1..7 each, y columns repeat the target (picked by name, not position)
         final double[][] expectedY = {{1.5, 0.0}, {1.0, 0.8}, {1.7, -0.4}};
@@ -70,9 +71,10 @@ class SampleScoreCommandTest {
             assertEquals((i - 1) % 7 + 1, Integer.parseInt(cells[1]));
             assertEquals(expectedY[target - 1][0], Double.parseDouble(cells[2]), 0.0);
             assertEquals(expectedY[target - 1][1], Double.parseDouble(cells[3]), 0.0);
-            for (int c = 4; c < 9; c++) {
+            for (int c : new int[]{4, 5, 6, 7, 9, 10}) {
                 assertTrue(Double.isFinite(Double.parseDouble(cells[c])), rows.get(i));
             }
+            assertTrue(cells[8].equals("true") || cells[8].equals("false"), rows.get(i));
         }
         // repeatable with the same seed, different with another
         final Path again = m_dir.resolve("again.csv");
@@ -96,7 +98,7 @@ class SampleScoreCommandTest {
 
         final List<String> in = lines(data);
         final List<String> scores = lines(out);
-        assertEquals(in.get(0) + ",log_density,z_squared_norm", scores.get(0));
+        assertEquals(in.get(0) + ",log_density,z_squared_norm,in_training_range,target_distance", scores.get(0));
         assertEquals(in.size(), scores.size());
         double sumLogDensity = 0;
         for (int i = 1; i < scores.size(); i++) {
@@ -121,7 +123,41 @@ class SampleScoreCommandTest {
         final Path out = m_dir.resolve("scores.csv");
         assertEquals(0, run("score", "--model", s_model.toString(), "--data", data.toString(), "--out",
             out.toString()).code());
-        assertEquals("x0,x1,x2,x3,y0,y1,log_density,log_density (#1),z_squared_norm", lines(out).get(0));
+        assertEquals("x0,x1,x2,x3,y0,y1,log_density,log_density (#1),z_squared_norm,in_training_range,"
+            + "target_distance", lines(out).get(0));
+    }
+
+    @Test
+    void targetsOutsideTheTrainingDataAreFlaggedOnEveryRowAndCountedOnStderr() throws Exception {
+        final Path targets = write(m_dir.resolve("far.csv"), "y0,y1", "1.5,0.0", "50,0.0", "1.6,0.1");
+        final Path out = m_dir.resolve("designs.csv");
+        final CliRun.Result r = sample(targets, out, "--n", "5");
+        assertEquals(0, r.code(), r::toString);
+        final List<String> warnings = r.err().lines().filter(l -> l.startsWith("warning:")).toList();
+        assertEquals(1, warnings.size(), r::toString);
+        assertTrue(warnings.get(0).contains("1 of 3 target rows") && warnings.get(0).contains("first: row 2")
+            && warnings.get(0).contains("'y0' = 50"), warnings.get(0));
+        final List<String> rows = lines(out);
+        assertEquals(1 + 15, rows.size(), "designs for the flagged target are still written");
+        for (int i = 1; i < rows.size(); i++) {
+            final String[] cells = rows.get(i).split(",");
+            final boolean far = cells[0].equals("2");
+            assertEquals(far ? "false" : "true", cells[8], rows.get(i));
+            assertTrue(far == Double.parseDouble(cells[9]) > 1, rows.get(i));
+        }
+        // the scorer flags its rows the same way
+        final List<String> real = lines(ikCsv(m_dir.resolve("real.csv"), 1, 12, false));
+        final String[] cells = real.get(1).split(",");
+        cells[4] = "50";
+        final Path data = write(m_dir.resolve("score.csv"), real.get(0), real.get(1), String.join(",", cells));
+        final Path scores = m_dir.resolve("scores.csv");
+        final CliRun.Result s = run("score", "--model", s_model.toString(), "--data", data.toString(), "--out",
+            scores.toString());
+        assertEquals(0, s.code(), s::toString);
+        assertTrue(s.err().contains("warning: 1 of 2 rows lie outside the training targets (first: row 2"),
+            s::toString);
+        assertTrue(lines(scores).get(1).contains(",true,") && lines(scores).get(2).contains(",false,"),
+            lines(scores)::toString);
     }
 
     // ---- bad input: one line on stderr, exit 1, nothing (new) written, old outputs untouched ----
