@@ -41,7 +41,7 @@ public final class TargetRange {
     /** Percentile (of the training targets' own k-NN distances) the threshold is built on. */
     public static final double PERCENTILE = 99;
     /** Threshold = this factor × the percentile above. */
-    public static final double THRESHOLD_FACTOR = 1.5;
+    public static final double THRESHOLD_FACTOR = 3;
     /** Smallest threshold, in robust standard deviations: a target this close to training targets always resembles
      *  them (large tables have tiny neighbour distances, tables with repeated targets have zero ones). */
     public static final double MIN_THRESHOLD = 0.25;

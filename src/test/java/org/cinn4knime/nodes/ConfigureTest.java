@@ -138,8 +138,8 @@ class ConfigureTest {
     void samplerOutputsTargetsDesignsSourceAndIndex() throws Exception {
         final DataTableSpec out = (DataTableSpec)sampler(false, true)
             .configure(modelSpec(), NodeTestData.doubleSpec("y1", "y0", "other"))[0];
-        assertEquals(List.of("y0", "y1", "x0", "x1", "x2", "x3", "Source row ID", "Sample index", "log p(x|y)"),
-            List.of(out.getColumnNames()));
+        assertEquals(List.of("y0", "y1", "x0", "x1", "x2", "x3", "Source row ID", "Sample index",
+            "Target in training range", "Target distance", "log p(x|y)"), List.of(out.getColumnNames()));
     }
 
     @Test
@@ -147,7 +147,7 @@ class ConfigureTest {
         final DataTableSpec out = (DataTableSpec)sampler(true, false)
             .configure(modelSpec(), NodeTestData.doubleSpec("x0", "y0", "y1", "Sample index"))[0];
         assertEquals(List.of("x0", "y0", "y1", "Sample index", "x0 (#1)", "x1", "x2", "x3", "Source row ID",
-            "Sample index (#1)"), List.of(out.getColumnNames()));
+            "Sample index (#1)", "Target in training range", "Target distance"), List.of(out.getColumnNames()));
     }
 
     @Test
@@ -174,8 +174,8 @@ class ConfigureTest {
         h.loadSettings(s);
         final DataTableSpec in = NodeTestData.doubleSpec("x0", "x1", "x2", "x3", "y0", "y1", "log p(x|y)");
         final PortObjectSpec[] out = h.configure(modelSpec(), in);
-        assertEquals(List.of("x0", "x1", "x2", "x3", "y0", "y1", "log p(x|y)", "log p(x|y) (#1)", "||z||^2"),
-            List.of(((DataTableSpec)out[0]).getColumnNames()));
+        assertEquals(List.of("x0", "x1", "x2", "x3", "y0", "y1", "log p(x|y)", "log p(x|y) (#1)", "||z||^2",
+            "Target in training range", "Target distance"), List.of(((DataTableSpec)out[0]).getColumnNames()));
         assertEquals(List.of("Value"), List.of(((DataTableSpec)out[1]).getColumnNames()));
         assertTrue(h.flowVariables().keySet().containsAll(List.of("test_mean_nll", "test_bits_per_dim",
             "test_calibration_error", "test_rows_scored", "test_rows_skipped")), h.flowVariables().keySet()::toString);

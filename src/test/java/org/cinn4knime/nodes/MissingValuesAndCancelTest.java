@@ -196,7 +196,7 @@ class MissingValuesAndCancelTest {
         assertEquals(2 * n, out.size());
         final org.knime.core.data.DataTableSpec os = out.getDataTableSpec();
         assertEquals(java.util.List.of("name", "y1", "x0", "y0", "x0 (#1)", "x1", "x2", "x3", "Source row ID",
-            "Sample index"), java.util.List.of(os.getColumnNames()));
+            "Sample index", "Target in training range", "Target distance"), java.util.List.of(os.getColumnNames()));
         int i = 0;
         for (DataRow r : out) {
             final int src = i / 2;

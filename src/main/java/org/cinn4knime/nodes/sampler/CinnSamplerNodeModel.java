@@ -7,6 +7,7 @@ import org.cinn4knime.engine.CancelledException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.SampleChunk;
+import org.cinn4knime.engine.TargetRange;
 import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.ExecutionProgress;
 import org.cinn4knime.nodes.common.MissingRows;
@@ -16,6 +17,7 @@ import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -96,8 +98,11 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             sampling.run(chunkStart, chunk, targets, exec, 1.0);
         }
         out.close();
-        if (missing.warning(seen) != null) {
-            setWarningMessage(missing.warning(seen));
+        final String outside = sampling.outsideWarning();
+        final String missingWarning = missing.warning(seen);
+        if (missingWarning != null || outside != null) {
+            setWarningMessage(missingWarning == null ? outside
+                : outside == null ? missingWarning : missingWarning + " " + outside);
         }
         return new PortObject[]{out.getTable()};
     }
@@ -121,6 +126,17 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         private double m_progressDone;
 
+        /** Target-range verdicts of the current chunk's rows. */
+        private TargetRange.Check[] m_checks;
+
+        private long m_targetRows;
+
+        private long m_flagged;
+
+        private String m_firstFlagged;
+
+        private boolean m_derived;
+
         Sampling(final CinnModel model, final SamplerLayout layout, final BufferedDataContainer out) {
             m_model = model;
             m_layout = layout;
@@ -138,6 +154,18 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             exec.checkCanceled();
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
+            final TargetRange range = m_model.targetRange();
+            m_derived = range.isDerived();
+            m_checks = range.check(targets.toArray(double[][]::new));
+            for (int i = 0; i < m_checks.length; i++) {
+                m_targetRows++;
+                if (!m_checks[i].inRange()) {
+                    m_flagged++;
+                    if (m_firstFlagged == null) {
+                        m_firstFlagged = "'" + rows.get(i).getKey().getString() + "': " + m_checks[i].reason();
+                    }
+                }
+            }
             try {
                 m_model.sample(targets.toArray(double[][]::new), firstPosition, m_samplesPerRow,
                     m_temperature, m_seed, m_layout.withLogDensity(), c -> write(rows, c), new ExecutionProgress(sub));
@@ -149,13 +177,25 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             targets.clear();
         }
 
+        /** The node warning about flagged targets (count and first row), or null when none is flagged. */
+        String outsideWarning() {
+            if (m_flagged == 0) {
+                return null;
+            }
+            return m_flagged + " of " + m_targetRows + " target rows lie outside the training targets (first: row "
+                + m_firstFlagged + "); the model extrapolates there, so their designs and log-densities are not "
+                + "trustworthy (column '" + SamplerLayout.IN_RANGE + "' is false)."
+                + (m_derived ? " This model was saved before training-target ranges were stored, so targets are "
+                    + "checked only against the training targets' mean ± 4 standard deviations." : "");
+        }
+
         private void write(final List<DataRow> rows, final SampleChunk c) {
             final int[] kept = m_layout.keptIndices();
             final int xDim = c.designs().length == 0 ? 0 : c.designs()[0].length;
             for (int i = 0; i < c.targetRow().length; i++) {
                 final DataRow src = rows.get(c.targetRow()[i]);
                 final int s = c.sampleIndex()[i];
-                final DataCell[] cells = new DataCell[kept.length + xDim + 2 + (c.logDensity() == null ? 0 : 1)];
+                final DataCell[] cells = new DataCell[kept.length + xDim + 4 + (c.logDensity() == null ? 0 : 1)];
                 int k = 0;
                 for (int idx : kept) {
                     cells[k++] = src.getCell(idx);
@@ -165,6 +205,9 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
                 }
                 cells[k++] = new StringCell(src.getKey().getString());
                 cells[k++] = new IntCell(s);
+                final TargetRange.Check check = m_checks[c.targetRow()[i]];
+                cells[k++] = check.inRange() ? BooleanCell.TRUE : BooleanCell.FALSE;
+                cells[k++] = new DoubleCell(check.distance());
                 if (c.logDensity() != null) {
                     cells[k] = new DoubleCell(c.logDensity()[i]);
                 }

@@ -10,6 +10,7 @@ import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
@@ -18,7 +19,9 @@ import org.knime.core.node.InvalidSettingsException;
 /**
  * Where the sampler reads its targets and what it writes: the kept input columns (all of them, or only the y columns),
  * then one column per design dimension (named as the model's x columns, made unique), the source row ID, the sample
- * index and, optionally, log p(x|y).
+ * index, "Target in training range" (boolean: false where the target lies outside the training targets' range or far
+ * from every training target, see {@code org.cinn4knime.engine.TargetRange}), "Target distance" (above 1: too far
+ * from the training targets) and, optionally, log p(x|y).
  *
  * @param yIndices input indices of the model's y columns, in model order
  * @param keptIndices input indices copied to every output row
@@ -26,6 +29,12 @@ import org.knime.core.node.InvalidSettingsException;
  * @param outputSpec the output table spec
  */
 record SamplerLayout(int[] yIndices, int[] keptIndices, boolean withLogDensity, DataTableSpec outputSpec) {
+
+    /** Name of the boolean column that flags targets outside the training targets (Sampler and Scorer). */
+    public static final String IN_RANGE = "Target in training range";
+
+    /** Name of the column with the target's distance from the training targets (above 1: too far). */
+    public static final String DISTANCE = "Target distance";
 
     static SamplerLayout create(final CinnPortObjectSpec model, final DataTableSpec input, final boolean keepAll,
         final boolean withLogDensity) throws InvalidSettingsException {
@@ -41,6 +50,8 @@ record SamplerLayout(int[] yIndices, int[] keptIndices, boolean withLogDensity, 
         }
         cols.add(new DataColumnSpecCreator(names.make("Source row ID"), StringCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator(names.make("Sample index"), IntCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(names.make(IN_RANGE), BooleanCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(names.make(DISTANCE), DoubleCell.TYPE).createSpec());
         if (withLogDensity) {
             cols.add(new DataColumnSpecCreator(names.make("log p(x|y)"), DoubleCell.TYPE).createSpec());
         }

@@ -7,6 +7,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.engine.TargetRange;
 import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
@@ -20,6 +21,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
@@ -31,13 +33,22 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * cINN Scorer: evaluates the model on rows with known x and y. Out 0: the input with log p(x|y) and ||z||² appended;
+ * cINN Scorer: evaluates the model on rows with known x and y. Out 0: the input with log p(x|y), ||z||², "Target in
+ * training range" and "Target distance" appended (as the Sampler flags targets; a node warning counts the flagged rows);
  * out 1: summary statistics (mean NLL, bits per dimension, calibration error, latent mean/std per dimension, row
  * counts), the headline figures also as flow variables.
  */
 final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
 
     static final int CHUNK_ROWS = 1024;
+
+    /** Columns appended to the input: log p(x|y), ||z||², target in training range, target distance. */
+    static final int ADDED = 4;
+
+    /** Same names as the Sampler's columns. */
+    static final String IN_RANGE = "Target in training range";
+
+    static final String DISTANCE = "Target distance";
 
     static final String FV_MEAN_NLL = "mean_nll";
 
@@ -61,12 +72,15 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             final int[] x = NumericColumns.indices(in, model.getXNames(), "x column of the cINN model");
             final int[] y = NumericColumns.indices(in, model.getYNames(), "y column of the cINN model");
             final UniqueNames names = new UniqueNames(List.of(in.getColumnNames()));
-            final DataColumnSpec[] cols = new DataColumnSpec[in.getNumColumns() + 2];
+            final DataColumnSpec[] cols = new DataColumnSpec[in.getNumColumns() + ADDED];
             for (int i = 0; i < in.getNumColumns(); i++) {
                 cols[i] = in.getColumnSpec(i);
             }
-            cols[cols.length - 2] = new DataColumnSpecCreator(names.make("log p(x|y)"), DoubleCell.TYPE).createSpec();
-            cols[cols.length - 1] = new DataColumnSpecCreator(names.make("||z||^2"), DoubleCell.TYPE).createSpec();
+            final int a = in.getNumColumns();
+            cols[a] = new DataColumnSpecCreator(names.make("log p(x|y)"), DoubleCell.TYPE).createSpec();
+            cols[a + 1] = new DataColumnSpecCreator(names.make("||z||^2"), DoubleCell.TYPE).createSpec();
+            cols[a + 2] = new DataColumnSpecCreator(names.make(IN_RANGE), BooleanCell.TYPE).createSpec();
+            cols[a + 3] = new DataColumnSpecCreator(names.make(DISTANCE), DoubleCell.TYPE).createSpec();
             return new Layout(x, y, new DataTableSpec(in.getName(), cols));
         }
     }
@@ -100,6 +114,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         long seen = 0;
         final List<String> xNames = modelSpec.getXNames();
         final List<String> yNames = modelSpec.getYNames();
+        final Flags flags = new Flags(port.getModel().targetRange());
         for (DataRow row : table) {
             seen++;
             final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
@@ -107,12 +122,12 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
                 : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
             chunk.add(row); // skipped rows stay in the output, with missing scores
             if (chunk.size() == CHUNK_ROWS) {
-                score(chunk, layout, modelSpec, scorer, out);
+                score(chunk, layout, modelSpec, scorer, flags, out);
                 exec.checkCanceled();
                 exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
             }
         }
-        score(chunk, layout, modelSpec, scorer, out);
+        score(chunk, layout, modelSpec, scorer, flags, out);
         out.close();
         final long skipped = missing.skipped();
         final long scored = seen - skipped;
@@ -120,8 +135,12 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             throw new IllegalArgumentException(seen == 0 ? "The input table is empty; nothing to score."
                 : "All " + seen + " rows have missing x or y values; nothing to score.");
         }
+        final String outside = flags.warning();
         if (missing.warning(seen) != null) {
-            setWarningMessage(missing.warning(seen) + " Their score cells are missing.");
+            setWarningMessage(missing.warning(seen) + " Their score cells are missing."
+                + (outside == null ? "" : " " + outside));
+        } else if (outside != null) {
+            setWarningMessage(outside);
         }
         final ScoreReport report = scorer.finish();
         pushFlowVariables(report.meanNll(), report.bitsPerDim(), report.calibrationError(), report.rows(), skipped);
@@ -129,8 +148,46 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
     }
 
     /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
+    /** Counts the rows whose y lies outside the training targets and remembers the first. */
+    private static final class Flags {
+        final TargetRange m_range;
+
+        long m_checked;
+
+        long m_flagged;
+
+        String m_first;
+
+        Flags(final TargetRange range) {
+            m_range = range;
+        }
+
+        TargetRange.Check check(final DataRow row, final double[] y) {
+            final TargetRange.Check c = m_range.check(y);
+            m_checked++;
+            if (!c.inRange()) {
+                m_flagged++;
+                if (m_first == null) {
+                    m_first = "'" + row.getKey().getString() + "': " + c.reason();
+                }
+            }
+            return c;
+        }
+
+        String warning() {
+            if (m_flagged == 0) {
+                return null;
+            }
+            return m_flagged + " of " + m_checked + " rows have targets outside the training targets (first: row "
+                + m_first + "); the model extrapolates there, so their log-densities are not trustworthy (column '"
+                + IN_RANGE + "' is false)." + (m_range.isDerived() ? " This model was saved before training-target "
+                    + "ranges were stored, so targets are checked only against the training targets' mean ± 4 "
+                    + "standard deviations." : "");
+        }
+    }
+
     private static void score(final List<DataRow> chunk, final Layout layout, final CinnPortObjectSpec spec,
-        final Scorer scorer, final BufferedDataContainer out) throws CinnException {
+        final Scorer scorer, final Flags flags, final BufferedDataContainer out) throws CinnException {
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
         final boolean[] complete = new boolean[chunk.size()];
@@ -148,17 +205,22 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
             final DataRow row = chunk.get(i);
-            final DataCell[] cells = new DataCell[row.getNumCells() + 2];
+            final DataCell[] cells = new DataCell[row.getNumCells() + ADDED];
             for (int c = 0; c < row.getNumCells(); c++) {
                 cells[c] = row.getCell(c);
             }
+            final int a = row.getNumCells();
             if (complete[i]) {
-                cells[cells.length - 2] = new DoubleCell(scores[k][0]);
-                cells[cells.length - 1] = new DoubleCell(scores[k][1]);
+                cells[a] = new DoubleCell(scores[k][0]);
+                cells[a + 1] = new DoubleCell(scores[k][1]);
+                final TargetRange.Check check = flags.check(row, ys.get(k));
+                cells[a + 2] = check.inRange() ? BooleanCell.TRUE : BooleanCell.FALSE;
+                cells[a + 3] = new DoubleCell(check.distance());
                 k++;
             } else {
-                cells[cells.length - 2] = DataType.getMissingCell();
-                cells[cells.length - 1] = DataType.getMissingCell();
+                for (int c = a; c < cells.length; c++) {
+                    cells[c] = DataType.getMissingCell();
+                }
             }
             out.addRowToTable(new DefaultRow(row.getKey(), cells));
         }
