@@ -257,8 +257,8 @@ public final class ModelFile {
                 throw Members.invalid("targets.reference[" + i + "]", "is not an array");
             }
             JsonObject holder = new JsonObject();
-            holder.add("row", e);
-            ref[i] = new Members(holder, "targets.reference[" + i + "]").numbers("row", c, false);
+            holder.add("reference[" + i + "]", e);
+            ref[i] = new Members(holder, "targets").numbers("reference[" + i + "]", c, false);
         }
         int k = t.integer("neighbours");
         double threshold = t.number("threshold");

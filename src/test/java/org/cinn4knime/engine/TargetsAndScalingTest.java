@@ -152,6 +152,31 @@ class TargetsAndScalingTest {
         assertEquals(4.01 / 4, fc.distance(), 1e-9);
     }
 
+    @Test
+    void brokenTargetsMembersAreNamed() throws Exception {
+        byte[] file = ModelFileTest.bytes(linearModel);
+        String m = ModelFileTest.readError(ModelFileTest.withJson(file, j -> {
+            j.getAsJsonObject("targets").getAsJsonArray("scale").set(0, new com.google.gson.JsonPrimitive(0));
+            return j;
+        }));
+        assertTrue(m.contains("'targets.scale'") && m.contains("positive"), m);
+        m = ModelFileTest.readError(ModelFileTest.withJson(file, j -> {
+            j.getAsJsonObject("targets").getAsJsonArray("reference").set(3, new com.google.gson.JsonArray());
+            return j;
+        }));
+        assertTrue(m.contains("'targets.reference[3]'") && m.contains("0 values; 1 expected"), m);
+        m = ModelFileTest.readError(ModelFileTest.withJson(file, j -> {
+            j.getAsJsonObject("targets").addProperty("neighbours", 5000);
+            return j;
+        }));
+        assertTrue(m.contains("'targets'") && m.contains("5000 neighbours"), m);
+        m = ModelFileTest.readError(ModelFileTest.withJson(file, j -> {
+            j.getAsJsonObject("targets").remove("threshold");
+            return j;
+        }));
+        assertTrue(m.contains("'targets.threshold'") && m.contains("missing"), m);
+    }
+
     // --------------------------------------------------------------------------------------- robust scaling
 
     /** Mean over targets of the posterior sd of design column a. */
