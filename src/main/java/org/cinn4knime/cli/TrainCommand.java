@@ -189,7 +189,9 @@ final class TrainCommand implements Callable<Integer> {
             out.println("note: " + note);
         }
         for (final String warning : result.warnings()) {
-            err.println("warning: " + warning);
+            if (!console.shownWarnings().contains(warning)) { // data warnings were printed before training
+                err.println("warning: " + warning);
+            }
         }
         out.flush();
         err.flush();

@@ -53,6 +53,8 @@ final class TrainingConsole implements ProgressListener {
      * @param bar whether to draw the progress bar (see {@link #showBar})
      * @param epochs the configured number of epochs, shown as "epoch 3/20"
      */
+    private final java.util.Set<String> m_shownWarnings = new java.util.HashSet<>();
+
     TrainingConsole(final PrintWriter out, final PrintWriter err, final boolean bar, final int epochs) {
         m_out = out;
         m_err = err;
@@ -83,6 +85,20 @@ final class TrainingConsole implements ProgressListener {
         return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
             + String.format(Locale.ROOT, "%3d%%", (int) Math.floor(f * 100))
             + (message == null || message.isEmpty() ? "" : " " + message);
+    }
+
+    /** Prints a data warning at once (before the first epoch) and remembers it. */
+    @Override
+    public void dataWarning(final String message) {
+        clearBar();
+        m_err.println("warning: " + message);
+        m_err.flush();
+        m_shownWarnings.add(message);
+    }
+
+    /** The warnings printed while training ran (not to be printed again at the end). */
+    java.util.Set<String> shownWarnings() {
+        return m_shownWarnings;
     }
 
     @Override

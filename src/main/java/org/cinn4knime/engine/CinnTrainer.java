@@ -105,6 +105,7 @@ public final class CinnTrainer {
             yv = columns(y, valRows, ym, ys);
             warnings.addAll(DataChecks.designWarnings(xt, xm, xs, x, trainRows, xn, java.util.Set.of()));
             targets = TargetRange.fromTrainingTargets(List.of(yn), y, ys, s.seed());
+            warnings.forEach(pl::dataWarning); // before the first epoch
         }
 
         private static double[][] columns(double[][] v, int[] rows, double[] mean, double[] sd) {

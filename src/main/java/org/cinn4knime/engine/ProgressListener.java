@@ -14,6 +14,14 @@ public interface ProgressListener {
     default void epochFinished(EpochStats stats) {
     }
 
+    /**
+     * A warning about the data found before training starts (gross outliers, dependent or discrete design columns),
+     * so a user can stop and fix the table without waiting for the run; the same text is also among the
+     * {@link TrainingResult#warnings()}.
+     */
+    default void dataWarning(String message) {
+    }
+
     /** A listener that ignores everything. */
     ProgressListener NONE = (f, m) -> { };
 }

@@ -75,6 +75,24 @@ class SmallRealTableTest {
     }
 
     @Test
+    void dataWarningsArePrintedOnce() throws Exception {
+        final List<String> lines = new ArrayList<>(List.of("w1,w2,total,y"));
+        final java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < 300; i++) {
+            final double y = rnd.nextGaussian();
+            final double w1 = 5 + y + 0.3 * rnd.nextGaussian();
+            final double w2 = 2 + 0.5 * rnd.nextGaussian();
+            lines.add(w1 + "," + w2 + "," + (w1 + w2) + "," + y);
+        }
+        final Path data = write(m_dir.resolve("dep.csv"), lines.toArray(new String[0]));
+        final CliRun.Result t = run("train", "--data", data.toString(), "--x", "w1,w2,total", "--y", "y", "--model",
+            m_dir.resolve("dep.cinn").toString(), "--epochs", "1", "--no-progress");
+        assertEquals(0, t.code(), t::toString);
+        assertEquals(1, t.err().lines().filter(l -> l.startsWith("warning: The design columns")).count(),
+            t::toString);
+    }
+
+    @Test
     void fiftyRowTableTrainsWithTheDefaults() throws Exception {
         final Path data = CliRun.ikCsv(m_dir.resolve("fifty.csv"), 50, 8, false);
         final Path model = m_dir.resolve("m.cinn");

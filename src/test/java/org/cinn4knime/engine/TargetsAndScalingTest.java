@@ -287,8 +287,27 @@ class TargetsAndScalingTest {
             x[r][1] = 2 + 0.5 * g.next();
             x[r][2] = x[r][0] + x[r][1]; // total = w1 + w2
         }
+        List<String> events = new ArrayList<>();
+        ProgressListener pl = new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public void dataWarning(String message) {
+                events.add("warning: " + message);
+            }
+
+            @Override
+            public void epochFinished(EpochStats stats) {
+                events.add("epoch " + stats.epoch());
+            }
+        };
         TrainingResult r = CinnTrainer.train(new TrainingData(new String[] {"w1", "w2", "total"}, x, YN, y, null),
-                arch(), settings().withEpochs(1), null);
+                arch(), settings().withEpochs(1), pl);
+        assertEquals(2, events.size(), events.toString());
+        assertTrue(events.get(0).startsWith("warning: The design columns") && events.get(1).equals("epoch 1"),
+                "the warning comes before training: " + events);
         String w = r.warnings().stream().filter(m -> m.contains("exactly dependent")).findFirst().orElse(null);
         assertNotNull(w, r.warnings().toString());
         assertTrue(w.contains("'w1'") && w.contains("'w2'") && w.contains("'total'") && w.contains("Remove"), w);
