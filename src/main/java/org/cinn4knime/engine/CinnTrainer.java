@@ -334,8 +334,8 @@ public final class CinnTrainer {
 
     /**
      * Judges a finished run from its history alone: overfitting (the validation loss rose while the training loss
-     * fell for {@code patience} epochs in a row, 5 without early stopping; or a final gap of more than 0.5 nats per
-     * dimension), suspected instability (the loss of the kept epoch below the instability threshold per
+     * fell for {@code patience} epochs in a row, 5 without early stopping; or, in the epoch the model keeps, a gap of
+     * more than 0.5 nats per dimension), suspected instability (the loss of the kept epoch below the instability threshold per
      * dimension), and the note that a negative loss is normal.
      *
      * @param bestEpoch 1-based epoch whose weights the model holds
@@ -367,12 +367,15 @@ public final class CinnTrainer {
                     + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
                     + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
         }
-        if (!Double.isNaN(last.validationLoss())) {
-            double gap = (last.validationLoss() - last.trainLoss()) / d;
+        // the gap of the epoch whose weights the model keeps: after early stopping the last epochs overfit by
+        // definition, but the model does not hold them
+        if (!Double.isNaN(best.validationLoss())) {
+            double gap = (best.validationLoss() - best.trainLoss()) / d;
             if (gap > 0.5) {
-                warnings.add("Overfitting: at the end the validation loss is " + fmt(gap) + " nats per dimension "
-                        + "above the training loss (" + fmt(last.validationLoss()) + " vs " + fmt(last.trainLoss())
-                        + "). Use more rows, fewer epochs, a smaller network or more weight decay.");
+                warnings.add("Overfitting: " + (best == last ? "at the end" : "in the kept epoch " + bestEpoch)
+                        + " the validation loss is " + fmt(gap) + " nats per dimension above the training loss ("
+                        + fmt(best.validationLoss()) + " vs " + fmt(best.trainLoss()) + "). Use more rows, fewer "
+                        + "epochs, a smaller network or more weight decay.");
             }
         }
         double threshold = s.instabilityThresholdPerDim();

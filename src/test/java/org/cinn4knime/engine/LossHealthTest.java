@@ -69,6 +69,13 @@ class LossHealthTest {
         assertEquals(List.of(), judge(new double[] {2.0, 1.0, 0.3}, new double[] {2.1, 1.8, 1.2}, 3, 3).warnings());
         // no validation rows: no gap to judge
         assertEquals(List.of(), judge(new double[] {2.0, 1.0, 0.0}, null, 3, 3).warnings());
+        // early stopping kept epoch 2 (gap 0.4 per dimension); the later, overfitted epochs are not in the model
+        assertEquals(List.of(), judge(new double[] {2.0, 1.0, 0.0, -1.0}, new double[] {2.1, 1.8, 2.0, 2.2}, 2, 3)
+                .warnings());
+        h = judge(new double[] {2.0, 0.5, 0.0, -1.0}, new double[] {2.1, 1.8, 2.0, 2.2}, 2, 3);
+        assertEquals(1, h.warnings().size(), h.warnings().toString());
+        assertTrue(h.warnings().get(0).startsWith("Overfitting: in the kept epoch 2 the validation loss is 0.6500"),
+                h.warnings().get(0));
     }
 
     @Test
