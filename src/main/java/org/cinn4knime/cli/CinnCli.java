@@ -12,6 +12,11 @@ import java.util.concurrent.Callable;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.ModelFile;
 
+import org.cinn4knime.engine.Activation;
+import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.EnumValues;
+import org.cinn4knime.engine.Precision;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -61,6 +66,9 @@ public final class CinnCli implements Callable<Integer> {
     /** Runs one command line with the given console streams and returns the exit code (for tests and embedding). */
     public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
         final CommandLine cli = new CommandLine(new CinnCli());
+        anyCase(cli, CouplingType.class, "coupling");
+        anyCase(cli, Activation.class, "activation");
+        anyCase(cli, Precision.class, "precision");
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -78,6 +86,17 @@ public final class CinnCli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Options of an enum type follow the one rule of {@link EnumValues#parse} (any case), not picocli's own. */
+    private static <E extends Enum<E>> void anyCase(final CommandLine cli, final Class<E> type, final String setting) {
+        cli.registerConverter(type, value -> {
+            try {
+                return EnumValues.parse(type, value, setting);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
     }
 
     private static String qualifiedName(final CommandLine commandLine) {

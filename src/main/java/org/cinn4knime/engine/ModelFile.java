@@ -549,13 +549,11 @@ public final class ModelFile {
 
         <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
             String v = string(name);
-            for (E c : type.getEnumConstants()) {
-                if (c.name().equals(v)) {
-                    return c;
-                }
+            try {
+                return EnumValues.parse(type, v, name);
+            } catch (IllegalArgumentException e) {
+                throw invalid(where(name), "has the unknown value '" + v + "' (known: " + EnumValues.allowed(type) + ")");
             }
-            throw invalid(where(name), "has the unknown value '" + v + "' (known: "
-                    + Arrays.toString(type.getEnumConstants()) + ")");
         }
 
         List<String> strings(String name) throws ModelFormatException {

@@ -1,0 +1,44 @@
+package org.cinn4knime.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The one rule by which a setting's text names a constant of one of our enums ({@link CouplingType},
+ * {@link Activation}, {@link Precision}, the nodes' missing-value policy, ...), wherever the text comes from: a node
+ * setting or flow variable, a command-line option, a model file. The name matches regardless of case ("glow", "Glow"
+ * and "GLOW" are {@code GLOW}), with surrounding white space ignored; anything else is refused with a message that
+ * names the setting and the allowed values.
+ */
+public final class EnumValues {
+
+    private EnumValues() {
+    }
+
+    /**
+     * @param <E> the enum
+     * @param type the enum's class
+     * @param value the text; may be null
+     * @param setting the setting's name as the user knows it (node setting key, option, model-file member)
+     * @return the constant whose name equals {@code value} ignoring case
+     * @throws IllegalArgumentException if no constant matches, naming {@code setting} and the allowed names
+     */
+    public static <E extends Enum<E>> E parse(final Class<E> type, final String value, final String setting) {
+        if (value != null) {
+            final String wanted = value.strip().toUpperCase(Locale.ROOT);
+            for (final E e : type.getEnumConstants()) {
+                if (e.name().toUpperCase(Locale.ROOT).equals(wanted)) {
+                    return e;
+                }
+            }
+        }
+        throw new IllegalArgumentException((value == null ? "No value" : "Unknown value '" + value + "'")
+            + " of setting '" + setting + "'; allowed (any case): " + allowed(type));
+    }
+
+    /** @return the constants' names, comma-separated, in declaration order */
+    public static String allowed(final Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

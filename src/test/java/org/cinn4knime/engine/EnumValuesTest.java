@@ -1,0 +1,32 @@
+package org.cinn4knime.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** One rule for the names of enum constants in settings, options and model files. */
+class EnumValuesTest {
+
+    @Test
+    void anyCaseAndSurroundingBlanksName() {
+        assertEquals(CouplingType.GLOW, EnumValues.parse(CouplingType.class, "GLOW", "coupling"));
+        assertEquals(CouplingType.GLOW, EnumValues.parse(CouplingType.class, "glow", "coupling"));
+        assertEquals(Activation.LEAKY_RELU, EnumValues.parse(Activation.class, " Leaky_Relu ", "activation"));
+        assertEquals(Precision.DOUBLE, EnumValues.parse(Precision.class, "double", "precision"));
+    }
+
+    @Test
+    void unknownValueNamesTheSettingAndTheAllowedValues() {
+        final IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(Activation.class, "relu6", "activation"));
+        assertEquals("Unknown value 'relu6' of setting 'activation'; allowed (any case): RELU, LEAKY_RELU, TANH, ELU",
+            e.getMessage());
+        final IllegalArgumentException none =
+            assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(Precision.class, null, "precision"));
+        assertEquals("No value of setting 'precision'; allowed (any case): FLOAT, DOUBLE", none.getMessage());
+        // no prefix matching or fuzzy guesses
+        assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(CouplingType.class, "GLO", "coupling"));
+        assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(CouplingType.class, "", "coupling"));
+    }
+}
