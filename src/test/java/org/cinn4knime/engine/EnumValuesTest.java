@@ -25,6 +25,13 @@ class EnumValuesTest {
         final IllegalArgumentException none =
             assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(Precision.class, null, "precision"));
         assertEquals("No value of setting 'precision'; allowed (any case): FLOAT, DOUBLE", none.getMessage());
+        // the settings declarations use the same rule and message, with the dialog label
+        final IllegalArgumentException declared = assertThrows(IllegalArgumentException.class,
+            () -> org.cinn4knime.engine.settings.ArchitectureDeclarations.PRECISION.parseChoice(Precision.class, "half"));
+        assertEquals("Unknown value 'half' of setting 'precision' (Precision); allowed (any case): FLOAT, DOUBLE",
+            declared.getMessage());
+        assertEquals(Precision.DOUBLE,
+            org.cinn4knime.engine.settings.ArchitectureDeclarations.PRECISION.parseChoice(Precision.class, " Double"));
         // no prefix matching or fuzzy guesses
         assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(CouplingType.class, "GLO", "coupling"));
         assertThrows(IllegalArgumentException.class, () -> EnumValues.parse(CouplingType.class, "", "coupling"));
