@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -11,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +21,8 @@ import javax.imageio.ImageIO;
 import org.cinn4knime.engine.AtomicFile;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnitSource;
 import org.jfree.chart.plot.ValueMarker;
@@ -268,6 +272,16 @@ public final class XyChart {
             }
         }
         plot.setNoDataMessage(m_noDataMessage);
+        // the legend shows translucent series (many overlaid lines) in their full colour, so it stays readable
+        final LegendItemCollection legendItems = new LegendItemCollection();
+        for (final Iterator<LegendItem> it = plot.getLegendItems().iterator(); it.hasNext();) {
+            final LegendItem item = it.next();
+            item.setFillPaint(opaque(item.getFillPaint()));
+            item.setLinePaint(opaque(item.getLinePaint()));
+            item.setOutlinePaint(opaque(item.getOutlinePaint()));
+            legendItems.add(item);
+        }
+        plot.setFixedLegendItems(legendItems);
         final JFreeChart chart =
             new JFreeChart(m_title.isEmpty() ? null : m_title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
@@ -275,6 +289,10 @@ public final class XyChart {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return chart;
+    }
+
+    private static Paint opaque(final Paint paint) {
+        return paint instanceof Color c && c.getAlpha() < 255 ? new Color(c.getRed(), c.getGreen(), c.getBlue()) : paint;
     }
 
     private static double lastFiniteX(final double[] x, final int k) {

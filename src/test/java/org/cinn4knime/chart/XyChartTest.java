@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared chart helper: PNGs written headless, axis ranges that cover the data, gaps at NaN. */
-class XyChartTest {
+public class XyChartTest {
 
     @TempDir
     Path m_dir;
 
-    static int count(final BufferedImage img, final Color c) {
+    /** @return how many pixels of {@code img} have exactly the colour {@code c} (also for the pictures' own tests) */
+    public static int count(final BufferedImage img, final Color c) {
         int n = 0;
         for (int x = 0; x < img.getWidth(); x++) {
             for (int y = 0; y < img.getHeight(); y++) {
@@ -103,6 +104,15 @@ class XyChartTest {
         assertEquals("training", plot.getLegendItems().get(0).getLabel());
         assertFalse(plot.getRangeAxis().getRange().contains(-100));
         assertFalse(plot.getDomainAxis().getRange().contains(50));
+    }
+
+    @Test
+    void translucentSeriesKeepTheirColourButGetAnOpaqueLegendEntry() {
+        final Color faint = new Color(10, 20, 200, 20);
+        final XYPlot plot = new XyChart("", "x", "y").line("many arms", new double[]{0, 1}, new double[]{0, 1}, faint)
+            .build().getXYPlot();
+        assertEquals(faint, plot.getRenderer().getSeriesPaint(0));
+        assertEquals(new Color(10, 20, 200), plot.getLegendItems().get(0).getLinePaint());
     }
 
     @Test

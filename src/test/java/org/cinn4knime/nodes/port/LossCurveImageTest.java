@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cinn4knime.chart.XyChartTest;
 import org.cinn4knime.engine.EpochStats;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
@@ -17,15 +18,7 @@ import org.junit.jupiter.api.Test;
 class LossCurveImageTest {
 
     private static int countColor(final BufferedImage img, final Color c) {
-        int n = 0;
-        for (int x = 0; x < img.getWidth(); x++) {
-            for (int y = 0; y < img.getHeight(); y++) {
-                if ((img.getRGB(x, y) & 0xffffff) == (c.getRGB() & 0xffffff)) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        return XyChartTest.count(img, c);
     }
 
     @Test
