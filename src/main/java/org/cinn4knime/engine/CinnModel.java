@@ -92,11 +92,6 @@ public final class CinnModel {
         return params;
     }
 
-    /** Same model with other provenance (used by the model file reader). */
-    CinnModel withInfo(ModelInfo newInfo) {
-        return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params, targetRange);
-    }
-
     /** Same model with the given target range (null: none stored, as in format 1). */
     CinnModel withTargetRange(TargetRange range) {
         return new CinnModel(xNames, yNames, arch, settings, info, std, perms, params, range);

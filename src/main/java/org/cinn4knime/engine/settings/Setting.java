@@ -2,6 +2,8 @@ package org.cinn4knime.engine.settings;
 
 import java.util.List;
 
+import org.cinn4knime.engine.EnumValues;
+
 /**
  * The one declaration of a user setting: its key, dialog label, default, bounds, description, command-line flag and
  * the version that added it. The KNIME nodes derive their settings models and dialog labels from it, the command line
@@ -353,18 +355,12 @@ public final class Setting {
     }
 
     /**
-     * @param name a value of a {@link Type#CHOICE} (case ignored)
+     * @param name a value of a {@link Type#CHOICE} (case ignored: the rule of {@link EnumValues})
      * @return the allowed name it denotes
      * @throws IllegalArgumentException naming the setting and the allowed names
      */
     public String checkChoice(final String name) {
-        for (String c : m_choices) {
-            if (c.equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException(
-            "Unknown value '" + name + "' of setting '" + m_key + "' (" + m_label + "); allowed: " + m_choices);
+        return EnumValues.checkName(m_choices, name, m_key, m_label);
     }
 
     /**
