@@ -335,11 +335,12 @@ public final class Domains {
             }
             return v;
         }
+        // on or beyond a bound: the point mass if the bound has one, else the nearest value inside (rounding)
         if (c.hasLower() && v <= c.lower()) {
-            return c.lower();
+            return c.massAtLower() ? c.lower() : Math.nextUp(c.lower());
         }
         if (c.hasUpper() && v >= c.upper()) {
-            return c.upper();
+            return c.massAtUpper() ? c.upper() : Math.nextDown(c.upper());
         }
         return v;
     }
@@ -396,7 +397,7 @@ public final class Domains {
             ref = t - (sx - (y[p - 1] - c.bands()[p - 1]));
         } else {
             double r = t - s * scale;
-            if (r <= ZERO_REMAINDER * t) {
+            if (r <= (c.remainderBand() > 0 ? ZERO_REMAINDER * t : 0)) {
                 if (c.remainderBand() <= 0) {
                     throw new CinnDataException("The parts " + String.join(" + ", c.parts()) + " sum to the total "
                             + num(t) + " in row " + row + ", but no training row did; the model gives this "
@@ -440,7 +441,7 @@ public final class Domains {
         double sum = 0;
         for (int i = 0; i < free; i++) {
             double v = tt * Math.exp(u[k + i] - m) / den - c.bands()[i];
-            v = v > 0 ? v : 0;
+            v = v > 0 ? v : c.bands()[i] > 0 ? 0 : Double.MIN_NORMAL;
             x[parts[i]] = v;
             sum += v;
         }
