@@ -38,6 +38,14 @@ import com.google.gson.JsonObject;
  * Immutable and thread-safe. Format-1 models have no domains (null), which means the identity.
  */
 public final class Domains {
+    /**
+     * Width of a point-mass band in the log of the distance from the shifted bound (nats): a row on the bound is
+     * dequantised to v = a − δ·(1 − e^{−W·U}), U ~ U(0, 1), which lies uniformly in [log δ − W, log δ) of
+     * log(v − a + δ), right below the continuous part (log δ and up).
+     */
+    public static final double BAND_LOG_WIDTH = 3.0;
+    /** The offset δ of a point-mass bound is this quantile of the rows' positive distances from the bound. */
+    public static final double BAND_OFFSET_QUANTILE = 0.1;
     /** Relative excess above a composition's total that is scaled onto it with a warning (1 %). */
     public static final double SUM_TOLERANCE = 0.01;
     /** Whole-number inference: at most this many distinct values ... */
@@ -242,6 +250,16 @@ public final class Domains {
         return x;
     }
 
+    /** Distance below the bound of a point-mass row: δ·(1 − e^{−W·U}), U a draw or ½ when scoring. */
+    private static double bandDepth(double offset, SplittableRandom rnd) {
+        return -offset * Math.expm1(-BAND_LOG_WIDTH * (rnd == null ? 0.5 : open01(rnd)));
+    }
+
+    /** log of the probability-per-density factor of a band at its scoring point: log(δ·e^{−W/2}·W). */
+    private static double bandLogWidth(double offset) {
+        return Math.log(offset) - 0.5 * BAND_LOG_WIDTH + Math.log(BAND_LOG_WIDTH);
+    }
+
     /** A draw from (0, 1), never 0 or 1. */
     private static double open01(SplittableRandom rnd) {
         return ((rnd.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
@@ -273,14 +291,14 @@ public final class Domains {
                 if (!c.massAtLower()) {
                     throw onBound(c, x, row);
                 }
-                v = x - c.bandLower() * (rnd == null ? 0.5 : open01(rnd));
-                extra += Math.log(c.bandLower());
+                v = x - bandDepth(c.bandLower(), rnd);
+                extra += bandLogWidth(c.bandLower());
             } else if (c.hasUpper() && x == c.upper()) {
                 if (!c.massAtUpper()) {
                     throw onBound(c, x, row);
                 }
-                v = x + c.bandUpper() * (rnd == null ? 0.5 : open01(rnd));
-                extra += Math.log(c.bandUpper());
+                v = x + bandDepth(c.bandUpper(), rnd);
+                extra += bandLogWidth(c.bandUpper());
             }
             lo -= c.bandLower();
             hi += c.bandUpper();
@@ -385,8 +403,8 @@ public final class Domains {
                     throw new CinnDataException("Column '" + c.parts().get(i) + "' is 0 in row " + row
                             + ", but no training row had it 0; the model gives this composition zero probability.");
                 }
-                v = -band * (rnd == null ? 0.5 : open01(rnd));
-                extra += Math.log(band);
+                v = -bandDepth(band, rnd);
+                extra += bandLogWidth(band);
             }
             sx += v;
             y[i] = v + band;
@@ -403,8 +421,8 @@ public final class Domains {
                             + num(t) + " in row " + row + ", but no training row did; the model gives this "
                             + "composition zero probability.");
                 }
-                ref = c.remainderBand() * (1 - (rnd == null ? 0.5 : open01(rnd)));
-                extra += Math.log(c.remainderBand());
+                ref = c.remainderBand() - bandDepth(c.remainderBand(), rnd);
+                extra += bandLogWidth(c.remainderBand());
             } else {
                 ref = t - sx + c.remainderBand();
             }
@@ -624,29 +642,31 @@ public final class Domains {
     }
 
     /**
-     * Point-mass band width at {@code bound} for column j: 0 when no row sits exactly on it, else half the smallest
-     * positive distance of a row from the bound (at least 1e-6 of the largest distance).
+     * Point-mass offset δ at {@code bound} for column j: 0 when no row sits exactly on it, else the
+     * {@value #BAND_OFFSET_QUANTILE} quantile of the other rows' distances from the bound, so that the band lies
+     * right below the bulk of the continuous part in log(x − a + δ).
      */
     private static double band(double[][] x, int j, double bound, int side) {
         if (Double.isNaN(bound)) {
             return 0;
         }
+        double[] dist = new double[x.length];
+        int k = 0;
         boolean on = false;
-        double minPos = Double.POSITIVE_INFINITY;
-        double maxPos = 0;
         for (double[] row : x) {
-            double dist = side * (row[j] - bound);
-            if (dist == 0) {
+            double dd = side * (row[j] - bound);
+            if (dd == 0) {
                 on = true;
             } else {
-                minPos = Math.min(minPos, dist);
-                maxPos = Math.max(maxPos, dist);
+                dist[k++] = dd;
             }
         }
-        if (!on) {
-            return 0;
-        }
-        return Math.max(0.5 * minPos, 1e-6 * maxPos);
+        return on ? offset(Arrays.copyOf(dist, k)) : 0;
+    }
+
+    private static double offset(double[] positive) {
+        Arrays.sort(positive);
+        return positive.length == 0 ? 1 : positive[(int) Math.floor(BAND_OFFSET_QUANTILE * (positive.length - 1))];
     }
 
     private static Composition fitComposition(DomainSpec.CompositionSpec cs, Map<String, Integer> idx, double[][] x,
@@ -715,8 +735,8 @@ public final class Domains {
         double remBand = 0;
         double remShare = 0;
         if (!cs.exact()) {
-            double minPos = Double.POSITIVE_INFINITY;
-            double maxPos = 0;
+            double[] pos = new double[x.length];
+            int k = 0;
             int zero = 0;
             for (double[] row : x) {
                 double s = 0;
@@ -727,12 +747,11 @@ public final class Domains {
                 if (rem <= ZERO_REMAINDER * t) {
                     zero++;
                 } else {
-                    minPos = Math.min(minPos, rem);
-                    maxPos = Math.max(maxPos, rem);
+                    pos[k++] = rem;
                 }
             }
             if (zero > 0) {
-                remBand = Math.max(0.5 * minPos, 1e-6 * maxPos);
+                remBand = offset(Arrays.copyOf(pos, k));
                 remShare = (double) zero / x.length;
             }
         }
@@ -787,6 +806,7 @@ public final class Domains {
             comps.add(e);
         }
         o.add("compositions", comps);
+        o.addProperty("bandLogWidth", BAND_LOG_WIDTH);
         o.addProperty("validationLogJacobian", validationLogJacobian);
         return o;
     }
@@ -837,6 +857,10 @@ public final class Domains {
             }
             comps.add(new Composition(parts, e.get("total").getAsDouble(), e.get("exact").getAsBoolean(), bands,
                     nonNegative(e, "remainderBand"), shares, e.get("remainderShare").getAsDouble()));
+        }
+        if (o.has("bandLogWidth") && o.get("bandLogWidth").getAsDouble() != BAND_LOG_WIDTH) {
+            throw new IllegalArgumentException("domains.bandLogWidth " + o.get("bandLogWidth")
+                    + " is not the one this version knows (" + BAND_LOG_WIDTH + ")");
         }
         for (int j = 0; j < covered.length; j++) {
             if (!covered[j]) {

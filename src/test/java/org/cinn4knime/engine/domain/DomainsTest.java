@@ -256,21 +256,27 @@ class DomainsTest {
 
     @Test
     void trainingDrawsStayInTheirBandsAndScoringPointsAreTheBandMiddles() throws Exception {
-        double[][] x = {{0}, {0.5}, {1.0}, {2.0}};
+        double[][] x = new double[21][1];
+        for (int i = 1; i < 21; i++) {
+            x[i][0] = i; // one row at 0, twenty at 1..20: the offset is the 10 % quantile of 1..20
+        }
         Domains d = Domains.fit(data(new String[] {"a"}, x), DomainSpec.INFER).domains();
         double band = d.column(0).bandLower();
-        assertEquals(0.25, band, 1e-12);
+        assertEquals(2, band, 1e-12);
+        double w = Domains.BAND_LOG_WIDTH;
         double[] u = new double[1];
         double lj = d.toNetwork(new double[] {0}, u, null, "r");
-        // u = log(x + band) at x = −band/2; the log-probability of the band adds log band
-        assertEquals(Math.log(band / 2), u[0], 1e-12);
-        assertEquals(-Math.log(band / 2) + Math.log(band), lj, 1e-12);
+        // u = log(x + δ) at the band's middle, log δ − W/2; the log-probability of the band adds log(δ e^(−W/2) W)
+        assertEquals(Math.log(band) - w / 2, u[0], 1e-12);
+        assertEquals(-u[0] + Math.log(band) - w / 2 + Math.log(w), lj, 1e-12);
         SplittableRandom rnd = new SplittableRandom(5);
         for (int t = 0; t < 1000; t++) {
             d.toNetwork(new double[] {0}, u, rnd, "r");
-            assertTrue(u[0] < Math.log(band), "zero rows are dequantised below the continuous part");
+            assertTrue(u[0] < Math.log(band) && u[0] > Math.log(band) - w, "zero rows lie in the band below");
             assertEquals(0, d.fromNetwork(u)[0]);
         }
+        d.toNetwork(new double[] {1e-9}, u, rnd, "r");
+        assertTrue(u[0] > Math.log(band));
     }
 
     @Test
