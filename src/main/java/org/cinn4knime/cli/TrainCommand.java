@@ -20,6 +20,7 @@ import org.cinn4knime.engine.Precision;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.engine.domain.DomainSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -184,12 +185,19 @@ final class TrainCommand implements Callable<Integer> {
      */
     static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
         final PrintWriter out, final PrintWriter err, final Boolean progress) throws CinnException {
+        return train(data, arch, settings, DomainSpec.INFER, out, err, progress);
+    }
+
+    /** As above with the user's column-domain declarations. */
+    static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
+        final DomainSpec domains, final PrintWriter out, final PrintWriter err, final Boolean progress)
+        throws CinnException {
         Nd4jRuntime.start(settings.threads());
         final boolean bar = TrainingConsole.showBar(progress, TrainingConsole.STDERR_LINK, System.console() != null);
         final TrainingConsole console = new TrainingConsole(out, err, bar, settings.epochs());
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(data, arch, settings, console);
+            result = CinnTrainer.train(data, arch, settings, domains, console);
         } finally {
             console.clearBar();
         }
