@@ -254,11 +254,12 @@ final class BiomassDemo {
             "oxygen (mass-%)", ds, PlotOrientation.VERTICAL, true, false, false);
         final XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         final XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
-        final Color[] colours = {new Color(150, 150, 150), new Color(31, 119, 180), new Color(44, 160, 44),
-            new Color(214, 39, 40)};
+        final Color[] colours = {new Color(170, 170, 170), new Color(31, 119, 180, 170), new Color(44, 160, 44, 170),
+            new Color(214, 39, 40, 170)};
         for (int i = 0; i < ds.getSeriesCount(); i++) {
             r.setSeriesPaint(i, colours[i % colours.length]);
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
