@@ -83,6 +83,16 @@ public final class DomainSpec {
         return unbounded.contains(c);
     }
 
+    /** Whether the spec declares column c whole-number ({@code integer c}). */
+    public boolean declaresInteger(String c) {
+        return integer.contains(c);
+    }
+
+    /** Whether the spec declares column c {@code continuous} or {@code unbounded}. */
+    public boolean declaresNonInteger(String c) {
+        return continuous.contains(c) || unbounded.contains(c);
+    }
+
     public List<CompositionSpec> compositions() {
         return compositions;
     }
