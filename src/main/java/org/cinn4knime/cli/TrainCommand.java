@@ -153,9 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         description = "infer no column domains (only the declared ones apply): the network sees the raw columns")
     private boolean m_noDomains;
 
-    @Option(names = "--domains", paramLabel = "<entries>",
-        description = "column domain declarations in the syntax of the Learner node's setting, entries separated "
-            + "by ';': lower COL=V, upper COL=V, integer COL, continuous COL, unbounded COL, composition A,B<=T, none")
+    @Option(names = "--domains", paramLabel = "<entries>", descriptionKey = "column_domains")
     private String m_domains;
 
     @Option(names = "--progress", negatable = true,
