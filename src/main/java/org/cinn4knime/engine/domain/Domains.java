@@ -463,8 +463,10 @@ public final class Domains {
             x[parts[i]] = v;
             sum += v;
         }
-        if (sum > c.total()) {
-            double f = c.total() / sum;
+        // a remainder without a point mass must stay positive (it can round to 0 far out in u)
+        double limit = !c.exact() && c.remainderBand() <= 0 ? c.total() * (1 - 1e-12) : c.total();
+        if (sum > limit) {
+            double f = limit / sum;
             sum = 0;
             for (int i = 0; i < free; i++) {
                 x[parts[i]] *= f;

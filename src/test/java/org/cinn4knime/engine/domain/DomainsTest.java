@@ -255,6 +255,19 @@ class DomainsTest {
     }
 
     @Test
+    void farOutNetworkPointsStayScorableWhenTheRemainderHasNoPointMass() throws Exception {
+        double[][] x = {{20, 30}, {40, 10}, {10, 60}, {30, 30}};
+        Domains d = Domains.fit(data(new String[] {"c", "o"}, x), DomainSpec.parse("composition c,o<=100")).domains();
+        assertEquals(0, d.compositions().get(0).remainderBand());
+        for (double u : new double[] {40, 60, 200}) {
+            double[] v = d.fromNetwork(new double[] {u, u});
+            assertTrue(v[0] + v[1] < 100, "remainder stays positive: " + (v[0] + v[1]));
+            double[] back = new double[2];
+            assertTrue(Double.isFinite(d.toNetwork(v, back, null, "design")));
+        }
+    }
+
+    @Test
     void trainingDrawsStayInTheirBandsAndScoringPointsAreTheBandMiddles() throws Exception {
         double[][] x = new double[21][1];
         for (int i = 1; i < 21; i++) {
