@@ -199,7 +199,10 @@ class NodeModelHarnessTest {
         second.setProgress(0.5, "silent");
         assertEquals(List.of(0.25, 0.625), h.progress());
         assertEquals(List.of("first done"), h.progressMessages());
-        assertThrows(IllegalArgumentException.class, () -> exec.setProgress(1.5));
+        exec.setProgress(1.5); // KNIME's DefaultNodeProgressMonitor ignores progress outside [0, 1]
+        assertEquals(List.of(0.25, 0.625), h.progress());
+        assertThrows(IllegalArgumentException.class, () -> exec.createSubProgress(1.5),
+            "KNIME's ExecutionMonitor: invalid sub progress size");
     }
 
     @Test
