@@ -80,6 +80,8 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         exec.setMessage("Reading the training table");
         final TrainingData data = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
+        // KNIME appends a sub monitor's message to its parent's (" - "): each phase sets the parent message
+        exec.setMessage("Training");
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
@@ -93,6 +95,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
             setWarningMessage(String.join("\n", warnings));
         }
 
+        exec.setMessage("Writing the model and the training history");
         final List<EpochStats> history = result.history();
         final CinnModel model = result.model();
         final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()

@@ -65,6 +65,7 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
         final CinnPortObject port = (CinnPortObject)inObjects[0];
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final SamplerLayout layout = layout(port.getSpec(), table.getDataTableSpec());
+        exec.setMessage("Reading the target rows"); // replaces KNIME's "Copying input object at port 1"
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing y values", "y values");
         final List<String> yNames = port.getSpec().getYNames();
@@ -96,6 +97,7 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             sampling.run(chunkStart, chunk, targets, exec, 1.0);
         }
         out.close();
+        exec.setMessage("Generated " + sampling.m_written + " designs");
         if (missing.warning(seen) != null) {
             setWarningMessage(missing.warning(seen));
         }
@@ -136,6 +138,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             final ExecutionContext exec,
             final double progressAfter) throws CanceledExecutionException, org.cinn4knime.engine.CinnException {
             exec.checkCanceled();
+            // KNIME appends the engine's "Sampled i of n designs" to this message (" - ")
+            exec.setMessage("Sampling for input rows " + (firstPosition + 1) + " to " + (firstPosition + rows.size()));
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
             try {
@@ -144,7 +148,6 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }
-            exec.setMessage(() -> "Generated " + m_written + " designs");
             rows.clear();
             targets.clear();
         }

@@ -93,6 +93,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         final Layout layout = Layout.create(modelSpec, table.getDataTableSpec());
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
+        exec.setMessage("Scoring rows"); // replaces KNIME's "Copying input object at port 1"
         final Scorer scorer = port.getModel().newScorer();
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
