@@ -23,7 +23,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
-import org.junit.jupiter.api.Assumptions;
+import org.cinn4knime.build.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.NodeModel;
@@ -67,7 +67,7 @@ class TestWorkflowsTest {
 
     @Test
     void everyXmlFileIsValid() throws Exception {
-        Assumptions.assumeTrue(Files.exists(SCHEMA), "skipped: " + SCHEMA + " (../shared) is absent");
+        SharedFiles.require("KNIME's settings schema", SCHEMA);
         final Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
             .newSchema(SCHEMA.toFile());
         int configs = 0;
