@@ -27,6 +27,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -125,18 +126,21 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final List<String> ids = new ArrayList<>();
         final long total = Math.max(1, table.size());
         long seen = 0;
-        for (DataRow row : table) {
-            if (++seen % 1000 == 0) {
-                exec.checkCanceled();
-                exec.setProgress(seen / (double)total);
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                if (++seen % 1000 == 0) {
+                    exec.checkCanceled();
+                    exec.setProgress(seen / (double)total);
+                }
+                final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
+                if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
+                    continue;
+                }
+                xs.add(NumericColumns.read(row, xIdx));
+                ys.add(NumericColumns.read(row, yIdx));
+                ids.add(row.getKey().getString());
             }
-            final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
-            if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
-                continue;
-            }
-            xs.add(NumericColumns.read(row, xIdx));
-            ys.add(NumericColumns.read(row, yIdx));
-            ids.add(row.getKey().getString());
         }
         if (missing.warning(seen) != null) {
             warnings.add(missing.warning(seen));

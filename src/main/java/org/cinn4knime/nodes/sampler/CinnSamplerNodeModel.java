@@ -16,6 +16,7 @@ import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -76,21 +77,24 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final List<double[]> targets = new ArrayList<>(CHUNK_ROWS);
         long chunkStart = 0; // input position of chunk.get(0): a chunk holds consecutive input rows only
-        for (DataRow row : table) {
-            final long position = seen++;
-            if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
-                if (!chunk.isEmpty()) { // the skipped row keeps its seed index: later rows keep their designs
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                final long position = seen++;
+                if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
+                    if (!chunk.isEmpty()) { // the skipped row keeps its seed index: later rows keep their designs
+                        sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
+                    }
+                    continue;
+                }
+                if (chunk.isEmpty()) {
+                    chunkStart = position;
+                }
+                chunk.add(row);
+                targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
+                if (chunk.size() == CHUNK_ROWS) {
                     sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
                 }
-                continue;
-            }
-            if (chunk.isEmpty()) {
-                chunkStart = position;
-            }
-            chunk.add(row);
-            targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
-            if (chunk.size() == CHUNK_ROWS) {
-                sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
             }
         }
         if (!chunk.isEmpty()) {

@@ -154,6 +154,23 @@ public final class NodeModelHarness {
         return copies;
     }
 
+    /**
+     * @return how many row iterators over the last execute's input tables are neither closed nor at their end (KNIME:
+     *         still holding their buffer's resources); 0 when the node closes its iterators, also after an error
+     */
+    public int openInputIterators() {
+        if (m_executedInputs == null) {
+            throw new IllegalStateException("execute() has not been called");
+        }
+        int open = 0;
+        for (PortObject in : m_executedInputs) {
+            if (in instanceof BufferedDataTable t) {
+                open += t.openIterators();
+            }
+        }
+        return open;
+    }
+
     /** @return the input objects the node's last execute received (serializer copies of non-table inputs) */
     public PortObject[] executedInputs() {
         if (m_executedInputs == null) {
