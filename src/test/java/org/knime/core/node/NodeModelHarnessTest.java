@@ -211,6 +211,14 @@ class NodeModelHarnessTest {
             () -> new org.knime.core.node.workflow.FlowVariable("knime_nll", 1.0));
         assertTrue(reserved.getMessage().contains("reserved prefix ('knime')"), reserved.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new org.knime.core.node.workflow.FlowVariable(" ", 1));
+        // knime-core FlowVariable.Scope.verifyName: the most specific reserved prefix is named
+        final IllegalArgumentException local = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime.node.x", "v"));
+        assertTrue(local.getMessage().contains("('knime.node')"), local.getMessage());
+        final IllegalArgumentException hide = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime.hide.x", 1));
+        assertTrue(hide.getMessage().contains("('knime.hide')"), hide.getMessage());
+        assertEquals("knim_e", new org.knime.core.node.workflow.FlowVariable("knim_e", 1).getName());
         final NodeModelHarness h = new NodeModelHarness(configuredToy())
             .inputFlowVariable(new org.knime.core.node.workflow.FlowVariable("upstream", 2.5));
         assertEquals(2.5, h.model().peekFlowVariableDouble("upstream"));
