@@ -134,7 +134,8 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
                     exec.setProgress(seen / (double)total);
                 }
                 final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
-                if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
+                if (missing.skip(row,
+                    missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
                     continue;
                 }
                 xs.add(NumericColumns.read(row, xIdx));
