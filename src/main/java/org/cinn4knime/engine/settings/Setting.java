@@ -1,7 +1,6 @@
 package org.cinn4knime.engine.settings;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one declaration of a user setting: its key, dialog label, default, bounds, description, command-line flag and
@@ -418,7 +417,7 @@ public final class Setting {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long)v);
         }
-        return String.format(Locale.ROOT, "%s", v);
+        return Double.toString(v);
     }
 
     @Override
