@@ -1,6 +1,5 @@
 package org.cinn4knime.cli;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.cinn4knime.chart.XyChart;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
@@ -29,14 +29,6 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.domain.DomainSpec;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * {@code demo --data biomass}: inverse design on real data. The bundled table of 536 solid biomass fuels
@@ -236,35 +228,20 @@ final class BiomassDemo {
     /** Carbon against oxygen: the real fuels in grey, the designs of the three percentile targets in colour. */
     static void plot(final Path file, final double[][] x, final List<List<double[]>> designs, final double[] targets)
         throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        final XYSeriesCollection ds = new XYSeriesCollection();
-        final XYSeries real = new XYSeries("real fuels (536)", false);
-        for (final double[] r : x) {
-            real.add(r[0], r[2]);
-        }
-        ds.addSeries(real);
+        final XyChart chart = new XyChart("cINN compositions for wanted heating values beside the real fuels",
+            "carbon (mass-%)", "oxygen (mass-%)");
+        chart.points("real fuels (" + x.length + ")", column(Arrays.asList(x), 0), column(Arrays.asList(x), 2),
+            new Color(170, 170, 170), XyChart.dot(5));
+        final Color[] colours = {XyChart.BLUE, XyChart.GREEN, XyChart.RED};
         for (int i = 0; i < designs.size(); i++) {
-            final XYSeries s = new XYSeries(String.format(Locale.ROOT, "designs for HHV %.1f MJ/kg", targets[i]),
-                false);
-            designs.get(i).stream().limit(300).forEach(d -> s.add(d[0], d[2]));
-            ds.addSeries(s);
+            final List<double[]> shown = designs.get(i).subList(0, Math.min(300, designs.get(i).size()));
+            chart.points(String.format(Locale.ROOT, "designs for HHV %.1f MJ/kg", targets[i]), column(shown, 0),
+                column(shown, 2), colours[i % colours.length], XyChart.dot(5));
         }
-        final JFreeChart chart = ChartFactory.createScatterPlot(
-            "cINN compositions for wanted heating values beside the real fuels", "carbon (mass-%)",
-            "oxygen (mass-%)", ds, PlotOrientation.VERTICAL, true, false, false);
-        final XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        final XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer();
-        final Color[] colours = {new Color(170, 170, 170), new Color(31, 119, 180, 170), new Color(44, 160, 44, 170),
-            new Color(214, 39, 40, 170)};
-        for (int i = 0; i < ds.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, colours[i % colours.length]);
-            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
-            r.setSeriesOutlineStroke(i, new BasicStroke(0.5f));
-        }
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 650);
+        chart.writePng(file, 900, 650);
+    }
+
+    private static double[] column(final List<double[]> rows, final int j) {
+        return rows.stream().mapToDouble(r -> r[j]).toArray();
     }
 }

@@ -12,12 +12,8 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -83,40 +78,16 @@ public final class ModelFile {
     }
 
     /**
-     * Atomic save: written to a temporary file beside the target, then moved over it. The file gets the default
-     * permissions of any new file of the user (unlike {@link Files#createTempFile}, which makes it private).
+     * Atomic save ({@link AtomicFile}): written to a temporary file beside the target, then moved over it; the folder
+     * is created if missing. The file gets the default permissions of any new file of the user (unlike
+     * {@link Files#createTempFile}, which makes it private).
      */
     public static void save(CinnModel model, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = null;
-        OutputStream os = null;
-        for (int attempt = 0; os == null; attempt++) {
-            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(
-                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
-        try {
-            try (OutputStream out = os) {
-                write(model, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> write(model, out));
     }
 
     static byte[] weightsBytes(double[] p, boolean dbl) {
@@ -606,13 +577,11 @@ public final class ModelFile {
 
         <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
             String v = string(name);
-            for (E c : type.getEnumConstants()) {
-                if (c.name().equals(v)) {
-                    return c;
-                }
+            try {
+                return EnumValues.parse(type, v, name);
+            } catch (IllegalArgumentException e) {
+                throw invalid(where(name), "has the unknown value '" + v + "' (known: " + EnumValues.allowed(type) + ")");
             }
-            throw invalid(where(name), "has the unknown value '" + v + "' (known: "
-                    + Arrays.toString(type.getEnumConstants()) + ")");
         }
 
         List<String> strings(String name) throws ModelFormatException {
