@@ -230,14 +230,15 @@ final class BiomassDemo {
         throws IOException {
         final XyChart chart = new XyChart("cINN compositions for wanted heating values beside the real fuels",
             "carbon (mass-%)", "oxygen (mass-%)");
-        chart.points("real fuels (" + x.length + ")", column(Arrays.asList(x), 0), column(Arrays.asList(x), 2),
-            new Color(170, 170, 170), XyChart.dot(5));
         final Color[] colours = {XyChart.BLUE, XyChart.GREEN, XyChart.RED};
         for (int i = 0; i < designs.size(); i++) {
             final List<double[]> shown = designs.get(i).subList(0, Math.min(300, designs.get(i).size()));
             chart.points(String.format(Locale.ROOT, "designs for HHV %.1f MJ/kg", targets[i]), column(shown, 0),
                 column(shown, 2), colours[i % colours.length], XyChart.dot(5));
         }
+        // added last so that it is drawn first, under the designs (JFreeChart's default reverse rendering order)
+        chart.points("real fuels (" + x.length + ")", column(Arrays.asList(x), 0), column(Arrays.asList(x), 2),
+            new Color(170, 170, 170), XyChart.dot(5));
         chart.writePng(file, 900, 650);
     }
 
