@@ -27,20 +27,49 @@ final class DataChecks {
     }
 
     /**
-     * Warnings about the design columns.
+     * Warnings about the design columns, judged in the user's units (before any column-domain transform, which is
+     * nonlinear and would hide a relation such as total = w1 + w2).
      *
-     * @param xs standardised design columns of the training rows, feature-major ([D][n])
-     * @param centre per-column centre of the standardisation (to state a relation in the user's units)
-     * @param scale per-column scale of the standardisation
      * @param x the design rows in the user's units ([N][D])
      * @param rows the training rows (indices into {@code x})
      * @param names design column names
+     * @param skipDependence columns left out of the dependence check (parts of a declared composition, whose sum is
+     *        constant by definition and handled by the composition's transform); may be null
      * @param wholeNumberColumns names of the columns treated as whole numbers (not warned about as discrete)
      */
-    static List<String> designWarnings(double[][] xs, double[] centre, double[] scale, double[][] x, int[] rows,
-            String[] names, Set<String> wholeNumberColumns) {
+    static List<String> designWarnings(double[][] x, int[] rows, String[] names, boolean[] skipDependence,
+            Set<String> wholeNumberColumns) {
         List<String> warnings = new ArrayList<>();
-        warnings.addAll(dependentColumns(xs, centre, scale, names));
+        List<Integer> keep = new ArrayList<>();
+        List<double[]> cs = new ArrayList<>();
+        for (int j = 0; j < names.length; j++) {
+            if (skipDependence != null && skipDependence[j]) {
+                continue;
+            }
+            try {
+                cs.add(Standardisation.robustCentreSpread(x, rows, j, names[j], "design"));
+                keep.add(j);
+            } catch (CinnDataException e) {
+                // constant within the training rows: reported elsewhere, no relation to judge
+            }
+        }
+        int k = keep.size();
+        double[][] xs = new double[k][rows.length];
+        double[] centre = new double[k];
+        double[] scale = new double[k];
+        String[] kn = new String[k];
+        for (int i = 0; i < k; i++) {
+            int j = keep.get(i);
+            centre[i] = cs.get(i)[0];
+            scale[i] = cs.get(i)[1];
+            kn[i] = names[j];
+            for (int r = 0; r < rows.length; r++) {
+                xs[i][r] = (x[rows[r]][j] - centre[i]) / scale[i];
+            }
+        }
+        if (k >= 2) {
+            warnings.addAll(dependentColumns(xs, centre, scale, kn));
+        }
         warnings.addAll(discreteColumns(x, rows, names, wholeNumberColumns));
         return warnings;
     }

@@ -9,8 +9,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Per-column centre and scale of the training rows; the network works on (v − centre) / scale. The members keep
- * their format-1 names: models of format 1 store the mean and standard deviation, models trained since format 2 the
- * median and a robust spread ({@link #robust}), so that a few gross outliers cannot squash the other rows.
+ * their format-1 names: models of format 1 store the mean and standard deviation; models trained since format 2
+ * store for the targets y the mean and standard deviation of the rows that are not gross outliers (judged by the
+ * median and a robust spread, {@link #robust}), so that a few gross outliers cannot squash the other rows, and for
+ * the design coordinates x the plain mean and standard deviation.
  */
 record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] yStd) {
     /** MAD × this estimates σ for normal data. */
@@ -69,28 +71,86 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
     }
 
     /**
-     * The robust standardisation of the training rows (median, robust spread) with a warning for every column that
-     * holds gross outliers (farther than {@link #GROSS_OUTLIER_SDS} robust standard deviations from the median).
+     * The standardisation of the training rows: the targets y by the mean and standard deviation of the rows that are
+     * not gross outliers ({@link #trimmedMeanSd}), so that a few values 1,000× too large (a unit slip) cannot squash
+     * the conditions of all other rows; the design coordinates x by their mean and standard deviation (the network's coordinates after any column-domain transform, where a dequantised point
+     * mass forms a second mode that a robust spread would ignore). Adds a warning for every target column that holds
+     * gross outliers; see {@link #outlierWarnings} for the design columns.
      *
      * @param rowName the user-facing name of a 0-based row index
-     * @throws CinnDataException naming a constant column
+     * @throws CinnDataException naming a column that is constant relative to its magnitude
      */
     static Standardisation robust(double[][] x, double[][] y, int[] rows, String[] xNames, String[] yNames,
             IntFunction<String> rowName, List<String> warnings) throws CinnDataException {
-        double[][] xs = block(x, rows, xNames, "design", rowName, warnings);
-        double[][] ys = block(y, rows, yNames, "target", rowName, warnings);
-        return new Standardisation(xs[0], xs[1], ys[0], ys[1]);
+        double[] xm = new double[xNames.length];
+        double[] xs = new double[xNames.length];
+        for (int j = 0; j < xNames.length; j++) {
+            double[] ms = meanSd(x, rows, j, xNames[j]);
+            xm[j] = ms[0];
+            xs[j] = ms[1];
+        }
+        double[] ym = new double[yNames.length];
+        double[] ys = new double[yNames.length];
+        for (int j = 0; j < yNames.length; j++) {
+            double[] cs = trimmedMeanSd(y, rows, j, yNames[j]);
+            ym[j] = cs[0];
+            ys[j] = cs[1];
+        }
+        outlierWarnings(y, rows, yNames, "target", rowName, warnings);
+        return new Standardisation(xm, xs, ym, ys);
     }
 
-    private static double[][] block(double[][] v, int[] rows, String[] names, String what,
-            IntFunction<String> rowName, List<String> warnings) throws CinnDataException {
-        int d = names.length;
-        double[] centre = new double[d];
-        double[] spread = new double[d];
-        for (int j = 0; j < d; j++) {
-            double[] cs = robustCentreSpread(v, rows, j, names[j], what);
-            centre[j] = cs[0];
-            spread[j] = cs[1];
+    /**
+     * Mean and standard deviation of column j over the rows that are not gross outliers (within
+     * {@link #GROSS_OUTLIER_SDS} robust standard deviations of the median, {@link #robustCentreSpread}): the plain
+     * mean and standard deviation for a column without gross outliers, and unmoved by a few values 1,000× too large.
+     */
+    static double[] trimmedMeanSd(double[][] v, int[] rows, int j, String name) throws CinnDataException {
+        double[] cs = robustCentreSpread(v, rows, j, name, "target");
+        int[] kept = java.util.Arrays.stream(rows)
+                .filter(r -> Math.abs(v[r][j] - cs[0]) <= GROSS_OUTLIER_SDS * cs[1]).toArray();
+        try {
+            return kept.length >= 2 ? meanSd(v, kept, j, name) : cs;
+        } catch (CinnDataException e) {
+            return cs; // the kept rows are constant: the robust figures are the scale
+        }
+    }
+
+    /** Mean and standard deviation of column j over rows; constant only relative to the column's magnitude. */
+    static double[] meanSd(double[][] v, int[] rows, int j, String name) throws CinnDataException {
+        int n = rows.length;
+        double mean = 0;
+        double magnitude = 0;
+        for (int r : rows) {
+            mean += v[r][j] / n;
+            magnitude = Math.max(magnitude, Math.abs(v[r][j]));
+        }
+        double ss = 0;
+        for (int r : rows) {
+            ss += (v[r][j] - mean) * (v[r][j] - mean);
+        }
+        double sd = Math.sqrt(ss / Math.max(1, n - 1));
+        if (!(sd > CONSTANT_RELATIVE * magnitude) || !(sd > 0) || !Double.isFinite(sd)) {
+            throw new CinnDataException("Column '" + name + "' is constant within the training rows (after the "
+                    + "validation split; every row is " + v[rows[0]][j] + "); a cINN cannot learn from a constant "
+                    + "design column. Remove the column or provide more varied rows.");
+        }
+        return new double[] {mean, sd};
+    }
+
+    /**
+     * A warning for every column that holds gross outliers: values farther than {@link #GROSS_OUTLIER_SDS} robust
+     * standard deviations from the median (constant columns are skipped; they are reported elsewhere).
+     */
+    static void outlierWarnings(double[][] v, int[] rows, String[] names, String what, IntFunction<String> rowName,
+            List<String> warnings) {
+        for (int j = 0; j < names.length; j++) {
+            double[] cs;
+            try {
+                cs = robustCentreSpread(v, rows, j, names[j], what);
+            } catch (CinnDataException e) {
+                continue;
+            }
             int count = 0;
             int worst = -1;
             double worstDev = 0;
@@ -110,11 +170,11 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
                         + (int) GROSS_OUTLIER_SDS + " robust standard deviations from its median "
                         + CinnTrainer.fmt(cs[0]) + " (robust sd " + CinnTrainer.fmt(cs[1]) + "), the farthest "
                         + CinnTrainer.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit slip or a "
-                        + "typo? The scaling uses the median and a robust spread, so they do not squash the other "
-                        + "rows, but the model still trains on them: check or remove these rows.");
+                        + "typo? Check or remove these rows"
+                        + ("target".equals(what) ? "; the targets are scaled without them, so they do not squash the "
+                                + "other rows, but the model still trains on them." : "."));
             }
         }
-        return new double[][] {centre, spread};
     }
 
     /** log|det| of the x standardisation: −Σ log std (added to every log-density in user units). */

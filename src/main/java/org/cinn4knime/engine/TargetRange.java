@@ -17,7 +17,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * <li><b>Range</b>: every target column must lie within the training targets' [min, max], widened by
  * {@link #MARGIN} of the range on each side.</li>
  * <li><b>Neighbours</b>: the distance from the target to its {@code k}-th nearest training target (k =
- * {@link #NEIGHBOURS}, fewer for tiny tables), each column divided by its robust spread (the model's y scale), must
+ * {@link #NEIGHBOURS}, fewer for tiny tables), each column divided by the model's y scale (its standard deviation
+ * without gross outliers), must
  * not exceed {@link #THRESHOLD_FACTOR} × the 99th percentile of the same distance among the training targets
  * themselves (each left out of its own neighbours), and at least {@link #MIN_THRESHOLD}. This catches combinations
  * inside the box that no training row resembles (two correlated targets asked for in an anti-correlated
@@ -42,7 +43,7 @@ public final class TargetRange {
     public static final double PERCENTILE = 99;
     /** Threshold = this factor × the percentile above. */
     public static final double THRESHOLD_FACTOR = 3;
-    /** Smallest threshold, in robust standard deviations: a target this close to training targets always resembles
+    /** Smallest threshold, in units of the y scale: a target this close to training targets always resembles
      *  them (large tables have tiny neighbour distances, tables with repeated targets have zero ones). */
     public static final double MIN_THRESHOLD = 0.25;
     /** Format-1 models: range = mean ± this many standard deviations. */
@@ -83,7 +84,7 @@ public final class TargetRange {
      *
      * @param yNames target column names
      * @param y target rows in the user's units ([n][C]); all rows are used for the range
-     * @param scale per-column robust spread (&gt; 0) by which distances are measured, the model's y scale
+     * @param scale per-column scale (&gt; 0) by which distances are measured, the model's y scale
      * @param seed seed of the reference subsample
      */
     static TargetRange fromTrainingTargets(List<String> yNames, double[][] y, double[] scale, long seed) {
@@ -137,7 +138,7 @@ public final class TargetRange {
         return new TargetRange(yNames, min, max, sd, new double[0][], 0, Double.NaN, true);
     }
 
-    /** Distance to the k-th nearest reference row (skipping index {@code skip}), in robust units. */
+    /** Distance to the k-th nearest reference row (skipping index {@code skip}), in units of the y scale. */
     private static double kthDistance(double[][] ref, double[] scale, double[] t, int k, int skip) {
         // the k smallest squared distances, kept sorted ascending
         double[] best = new double[k];
@@ -260,7 +261,7 @@ public final class TargetRange {
         return max.clone();
     }
 
-    /** Per-column scale of the distance (the robust spread of the training targets). */
+    /** Per-column scale of the distance (the model's y scale). */
     double[] scale() {
         return scale.clone();
     }
@@ -275,7 +276,7 @@ public final class TargetRange {
         return k;
     }
 
-    /** Distance threshold in robust standard deviations (NaN for format-1 models). */
+    /** Distance threshold in units of the y scale (NaN for format-1 models). */
     double threshold() {
         return threshold;
     }

@@ -260,10 +260,11 @@ class TargetsAndScalingTest {
         }
         CinnArchitecture a = arch().withPrecision(Precision.DOUBLE);
         TrainingSettings s = settings().withEpochs(3);
+        // without column domains: the inferred [0, 1] bounds of both columns (a fraction?) are not unit-free
         CinnModel mf = CinnTrainer.train(new TrainingData(new String[] {"a", "C"}, farads, YN, d[1], null), a, s,
-                null).model();
+                org.cinn4knime.engine.domain.DomainSpec.NONE, null).model();
         CinnModel mp = CinnTrainer.train(new TrainingData(new String[] {"a", "C"}, pico, YN, d[1], null), a, s,
-                null).model();
+                org.cinn4knime.engine.domain.DomainSpec.NONE, null).model();
         double[][] targets = {{0.0}, {1.0}};
         List<double[]> df = designs(mf, targets, 200, 5);
         List<double[]> dp = designs(mp, targets, 200, 5);
