@@ -243,8 +243,11 @@ class TrainCommandTest {
     @Test
     void invalidSettingIsNamed() throws Exception {
         final Path data = ikCsv(m_dir.resolve("train.csv"), 50, 1, false);
-        final CliRun.Result r = trainFails(data, "x0,x1,x2,x3", "0");
-        assertTrue(r.err().contains("invalid setting") && r.err().toLowerCase().contains("epoch"), r::toString);
+        // outside the declared range: a bad command line (exit 2) naming the setting and its range
+        final CliRun.Result r = CliRun.failsAsUsage(m_dir, trainArgs(data, "x0,x1,x2,x3", "0",
+            m_dir.resolve("model.cinn")));
+        assertTrue(r.err().contains("invalid setting") && r.err().toLowerCase().contains("epoch")
+            && r.err().contains("'cinn4knime train --help'"), r::toString);
     }
 
     @Test
