@@ -122,6 +122,89 @@ class ParallelTest {
     }
 
     @Test
+    void samplingAndScoringWriteOnAnyThreadCountWhatOneThreadWrites() throws Exception {
+        CinnModel model = CinnTrainer.train(data, arch(), settings(1).withEpochs(1), null).model();
+        double[][] targets = Arrays.copyOf(data.y(), 7);
+        // 7 targets × 1000 = 7000 designs = 4 chunks, the last one partial; a target's draws span chunks
+        List<double[]> one = designs(model, targets, 1);
+        assertEquals(7000, one.size());
+        for (int t : new int[] {2, 3}) {
+            List<double[]> other = designs(model, targets, t);
+            assertEquals(one.size(), other.size());
+            for (int i = 0; i < one.size(); i++) {
+                assertArrayEquals(one.get(i), other.get(i), 0.0, t + " threads, design row " + i);
+            }
+        }
+        double[][] x = data.x();
+        double[][] y = data.y();
+        ForwardResult f1 = model.forward(x, y, 1);
+        double[][] back1 = model.inverse(f1.z(), y, 1);
+        Scorer s1 = model.newScorer(1);
+        double[][] rows1 = s1.add(x, y);
+        ScoreReport r1 = s1.finish();
+        for (int t : new int[] {2, 3}) {
+            ForwardResult f = model.forward(x, y, t);
+            assertArrayEquals(f1.logDensity(), f.logDensity(), 0.0);
+            assertArrayEquals(f1.zSquaredNorm(), f.zSquaredNorm(), 0.0);
+            for (int r = 0; r < x.length; r++) {
+                assertArrayEquals(f1.z()[r], f.z()[r], 0.0);
+            }
+            double[][] back = model.inverse(f1.z(), y, t);
+            for (int r = 0; r < x.length; r++) {
+                assertArrayEquals(back1[r], back[r], 0.0);
+            }
+            Scorer st = model.newScorer(t);
+            double[][] rows = st.add(x, y);
+            for (int r = 0; r < x.length; r++) {
+                assertArrayEquals(rows1[r], rows[r], 0.0);
+            }
+            ScoreReport rt = st.finish();
+            assertEquals(r1.meanNll(), rt.meanNll(), 0.0);
+            assertEquals(r1.calibrationError(), rt.calibrationError(), 0.0);
+            assertArrayEquals(r1.zMean(), rt.zMean(), 0.0);
+            assertArrayEquals(r1.zStd(), rt.zStd(), 0.0);
+        }
+        assertThrows(CinnDataException.class, () -> model.newScorer(0));
+    }
+
+    /** Every design row as {target row, sample index, x..., log p}, in the order the sink gets them. */
+    static List<double[]> designs(CinnModel model, double[][] targets, int threads) throws CinnException {
+        List<double[]> out = new ArrayList<>();
+        String caller = Thread.currentThread().getName();
+        model.sample(targets, 0, 1000, 1.0, 5L, true, threads, chunk -> {
+            assertEquals(caller, Thread.currentThread().getName(), "the sink runs on the caller's thread");
+            for (int i = 0; i < chunk.size(); i++) {
+                double[] row = new double[2 + chunk.designs()[i].length + 1];
+                row[0] = chunk.targetRow()[i];
+                row[1] = chunk.sampleIndex()[i];
+                System.arraycopy(chunk.designs()[i], 0, row, 2, chunk.designs()[i].length);
+                row[row.length - 1] = chunk.logDensity()[i];
+                out.add(row);
+            }
+        }, null);
+        return out;
+    }
+
+    @Test
+    void samplingCancelsOnSeveralThreads() throws Exception {
+        CinnModel model = CinnTrainer.train(data, arch(), settings(1).withEpochs(1), null).model();
+        AtomicInteger chunks = new AtomicInteger();
+        ProgressListener pl = new ProgressListener() {
+            @Override
+            public void progress(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelRequested() {
+                return chunks.get() >= 3;
+            }
+        };
+        assertThrows(CancelledException.class, () -> model.sample(Arrays.copyOf(data.y(), 10), 0, 100_000, 1.0,
+                1L, false, 3, c -> chunks.incrementAndGet(), pl));
+        assertEquals(3, chunks.get(), "no chunk reaches the sink after the cancel request");
+    }
+
+    @Test
     void workerPoolRunsEveryTaskOnceAndReportsTheLowestFailingTask() throws Exception {
         try (WorkerPool pool = new WorkerPool(3, "test")) {
             int[] hits = new int[50];
