@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ProgressListener;
 
 import picocli.CommandLine.Command;
@@ -51,6 +52,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<designs.csv>", description = "designs file to write")
     private Path m_out;
 
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
+        description = "worker threads; 0 = the machine's cores (default ${DEFAULT-VALUE}); the designs are the same "
+            + "on any number of threads")
+    private int m_threads;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
         if (m_n < 1) {
@@ -59,23 +65,34 @@ final class SampleCommand implements Callable<Integer> {
         if (!(m_temperature > 0) || Double.isInfinite(m_temperature)) {
             throw new CliException("--temperature must be a positive number, got " + m_temperature);
         }
+        final int threads = threads(m_threads);
         AtomicOutput.checkWritable(m_out);
         final CinnModel model = ModelInput.load(m_model);
         final double[][] targets;
         try (CsvInput in = CsvInput.open(m_targets, "--targets")) {
             targets = in.readAll(in.indexesOf(model.yNames(), "the model's y column"))[0];
         }
-        final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_out);
+        final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, threads,
+            m_out);
         final PrintWriter out = m_spec.commandLine().getOut();
         out.println(rows + " designs for " + targets.length + " targets written to " + m_out);
         return 0;
     }
 
+    /** The worker threads for {@code --threads}: 0 means the machine's cores; negative values are refused. */
+    static int threads(final int option) throws CliException {
+        if (option < 0 || option > 256) {
+            throw new CliException("--threads must be between 0 (the machine's cores) and 256, got " + option);
+        }
+        return option == 0 ? Nd4jRuntime.defaultThreads() : option;
+    }
+
     /** Samples into a designs CSV that appears only when complete; returns the number of design rows. */
     static long sample(final CinnModel model, final double[][] targets, final int n, final double temperature,
-        final long seed, final boolean logDensity, final Path file) throws CliException, CinnException, IOException {
+        final long seed, final boolean logDensity, final int threads, final Path file)
+        throws CliException, CinnException, IOException {
         try (DesignsOutput designs = DesignsOutput.create(file, model, targets, logDensity)) {
-            model.sample(targets, n, temperature, seed, logDensity, designs, ProgressListener.NONE);
+            model.sample(targets, 0, n, temperature, seed, logDensity, threads, designs, ProgressListener.NONE);
             designs.commit();
             return designs.rows();
         }

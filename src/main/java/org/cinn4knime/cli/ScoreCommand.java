@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             + "calibration error (mean distance of the latent calibration curve from the diagonal; 0 is perfect)."})
 final class ScoreCommand implements Callable<Integer> {
 
-    /** Rows scored per engine call; keeps memory flat for large files. */
+    /** Rows scored per engine call and thread; keeps memory flat for large files. */
     static final int CHUNK_ROWS = 4096;
 
     @Spec
@@ -50,8 +50,14 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "<summary.csv>", description = "also write the summary figures (CSV)")
     private Path m_summary;
 
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
+        description = "worker threads; 0 = the machine's cores (default ${DEFAULT-VALUE}); the scores are the same "
+            + "on any number of threads")
+    private int m_threads;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
+        final int threads = SampleCommand.threads(m_threads);
         AtomicOutput.checkWritable(m_out);
         if (m_summary != null) {
             AtomicOutput.checkWritable(m_summary);
@@ -62,7 +68,8 @@ final class ScoreCommand implements Callable<Integer> {
                 ScoresOutput out = ScoresOutput.create(m_out, in.header())) {
             final int[] x = in.indexesOf(model.xNames(), "the model's x column");
             final int[] y = in.indexesOf(model.yNames(), "the model's y column");
-            final Scorer scorer = model.newScorer();
+            final Scorer scorer = model.newScorer(threads);
+            final int chunkRows = CHUNK_ROWS * threads;
             final List<CSVRecord> records = new ArrayList<>();
             final List<double[]> xs = new ArrayList<>();
             final List<double[]> ys = new ArrayList<>();
@@ -70,7 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
                 records.add(record);
                 xs.add(in.numbers(record, x));
                 ys.add(in.numbers(record, y));
-                if (records.size() == CHUNK_ROWS) {
+                if (records.size() == chunkRows) {
                     out.write(records, scorer.add(xs.toArray(new double[0][]), ys.toArray(new double[0][])));
                     records.clear();
                     xs.clear();

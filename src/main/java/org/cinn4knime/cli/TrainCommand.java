@@ -94,7 +94,9 @@ final class TrainCommand implements Callable<Integer> {
         description = "random seed; the same seed gives the same model (default ${DEFAULT-VALUE})")
     private long m_seed;
 
-    @Option(names = "--threads", paramLabel = "<n>", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "<n>", description = "worker threads for data-parallel training "
+        + "(default: the machine's cores, here ${DEFAULT-VALUE}); the same seed gives the same model on any number "
+        + "of threads")
     private int m_threads;
 
     @Option(names = "--coupling", paramLabel = "<type>",
@@ -239,7 +241,7 @@ final class TrainCommand implements Callable<Integer> {
                 Map.entry("--width", a.subnetWidth()), Map.entry("--layers", a.subnetLayers()),
                 Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),
                 Map.entry("--patience", t.patience()), Map.entry("--seed", t.seed()),
-                Map.entry("--threads", t.threads()), Map.entry("--coupling", a.coupling()),
+                Map.entry("--threads", Nd4jRuntime.defaultThreads()), Map.entry("--coupling", a.coupling()),
                 Map.entry("--activation", a.activation()), Map.entry("--act-norm", a.actNorm()),
                 Map.entry("--precision", a.precision()), Map.entry("--weight-decay", t.weightDecay()),
                 Map.entry("--clip", t.gradientClipNorm()), Map.entry("--lr-decay", t.lrDecayFactor()),

@@ -144,9 +144,9 @@ public final class Nd4jRuntime {
         singleThreaded = true;
     }
 
-    /** The number of threads the engine uses by default: the machine's cores as the JVM sees them. */
+    /** The default number of worker threads: the machine's cores as the JVM sees them (at most 256). */
     public static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors()));
     }
 
     /**

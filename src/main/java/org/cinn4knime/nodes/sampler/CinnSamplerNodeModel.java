@@ -117,6 +117,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         private final long m_seed = m_settings.m_seed.getIntValue();
 
+        private final int m_threads = m_settings.m_threads.getIntValue();
+
         private long m_written;
 
         private double m_progressDone;
@@ -140,7 +142,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             m_progressDone = progressAfter;
             try {
                 m_model.sample(targets.toArray(double[][]::new), firstPosition, m_samplesPerRow,
-                    m_temperature, m_seed, m_layout.withLogDensity(), c -> write(rows, c), new ExecutionProgress(sub));
+                    m_temperature, m_seed, m_layout.withLogDensity(), m_threads, c -> write(rows, c),
+                    new ExecutionProgress(sub));
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }
