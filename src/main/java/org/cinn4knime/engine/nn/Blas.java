@@ -78,17 +78,87 @@ public final class Blas {
         int opA = ta ? TRANS : NO_TRANS;
         int opB = tb ? TRANS : NO_TRANS;
         if (c.dataType() == DataType.FLOAT) {
-            FloatPointer pa = new FloatPointer(base(a));
-            FloatPointer pb = new FloatPointer(base(b));
-            FloatPointer pc = new FloatPointer(base(c));
-            float fb = (float) beta;
-            return () -> openblas_nolapack.cblas_sgemm(ROW_MAJOR, opA, opB, m, n, k, 1f, pa, lda, pb, ldb, fb, pc,
-                    ldc);
+            return new FloatCall(a, b, c, opA, opB, m, n, k, lda, ldb, ldc, (float) beta);
         }
-        DoublePointer pa = new DoublePointer(base(a));
-        DoublePointer pb = new DoublePointer(base(b));
-        DoublePointer pc = new DoublePointer(base(c));
-        return () -> openblas_nolapack.cblas_dgemm(ROW_MAJOR, opA, opB, m, n, k, 1.0, pa, lda, pb, ldb, beta, pc, ldc);
+        return new DoubleCall(a, b, c, opA, opB, m, n, k, lda, ldb, ldc, beta);
+    }
+
+    /** A prepared float product; holds the arrays so that their native memory stays alive as long as the call. */
+    private static final class FloatCall implements Gemm {
+        final INDArray[] owners;
+        final FloatPointer pa;
+        final FloatPointer pb;
+        final FloatPointer pc;
+        final int opA;
+        final int opB;
+        final int m;
+        final int n;
+        final int k;
+        final int lda;
+        final int ldb;
+        final int ldc;
+        final float beta;
+
+        FloatCall(INDArray a, INDArray b, INDArray c, int opA, int opB, int m, int n, int k, int lda, int ldb,
+                int ldc, float beta) {
+            owners = new INDArray[] {a, b, c};
+            pa = new FloatPointer(base(a));
+            pb = new FloatPointer(base(b));
+            pc = new FloatPointer(base(c));
+            this.opA = opA;
+            this.opB = opB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.lda = lda;
+            this.ldb = ldb;
+            this.ldc = ldc;
+            this.beta = beta;
+        }
+
+        @Override
+        public void run() {
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, opA, opB, m, n, k, 1f, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+    }
+
+    /** A prepared double product; holds the arrays so that their native memory stays alive as long as the call. */
+    private static final class DoubleCall implements Gemm {
+        final INDArray[] owners;
+        final DoublePointer pa;
+        final DoublePointer pb;
+        final DoublePointer pc;
+        final int opA;
+        final int opB;
+        final int m;
+        final int n;
+        final int k;
+        final int lda;
+        final int ldb;
+        final int ldc;
+        final double beta;
+
+        DoubleCall(INDArray a, INDArray b, INDArray c, int opA, int opB, int m, int n, int k, int lda, int ldb,
+                int ldc, double beta) {
+            owners = new INDArray[] {a, b, c};
+            pa = new DoublePointer(base(a));
+            pb = new DoublePointer(base(b));
+            pc = new DoublePointer(base(c));
+            this.opA = opA;
+            this.opB = opB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.lda = lda;
+            this.ldb = ldb;
+            this.ldc = ldc;
+            this.beta = beta;
+        }
+
+        @Override
+        public void run() {
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, opA, opB, m, n, k, 1.0, pa, lda, pb, ldb, beta, pc, ldc);
+        }
     }
 
     private static boolean suits(INDArray x) {
