@@ -85,8 +85,8 @@ final class DemoCommand implements Callable<Integer> {
     private long m_seed;
 
     @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
-        description = "worker threads for training, sampling and scoring; 0 = the machine's cores (default "
-            + "${DEFAULT-VALUE}); results are the same on any number of threads")
+        description = "worker threads for training, sampling and scoring; 0 = the default of train, sample and "
+            + "score (default ${DEFAULT-VALUE}); results are the same on any number of threads")
     private int m_threads;
 
     @Option(names = "--progress", negatable = true,
@@ -101,7 +101,10 @@ final class DemoCommand implements Callable<Integer> {
         if (m_rows < 10 || m_testRows < 1 || m_samples < 1) {
             throw new CliException("--rows must be at least 10, --test-rows and --samples at least 1");
         }
-        final int threads = SampleCommand.threads(m_threads);
+        final int threads = m_threads == 0 ? TrainingSettings.defaults().threads() : m_threads;
+        if (threads < 1 || threads > 256) {
+            throw new CliException("--threads must be between 0 (the default) and 256, got " + m_threads);
+        }
         prepareFolder(m_dir);
         final long start = System.nanoTime();
 

@@ -16,6 +16,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code score}: log-density of held-out (x, y) rows under the model, plus summary figures. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Scores held-out data (a CSV with the model's x and y columns, by name): copies every input row and "
         + "appends log_density (log p(x | y), higher is better) and z_squared_norm (|z|², about the number of x "
         + "columns for a well-calibrated model).",
@@ -50,14 +52,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "<summary.csv>", description = "also write the summary figures (CSV)")
     private Path m_summary;
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
-        description = "worker threads; 0 = the machine's cores (default ${DEFAULT-VALUE}); the scores are the same "
-            + "on any number of threads")
+    @Option(names = "--threads", paramLabel = "<n>", descriptionKey = "threads")
     private int m_threads;
 
     @Override
     public Integer call() throws CliException, CinnException, IOException {
-        final int threads = SampleCommand.threads(m_threads);
+        DeclaredSettings.check(TrainingDeclarations.THREADS, m_threads);
+        final int threads = m_threads;
         AtomicOutput.checkWritable(m_out);
         if (m_summary != null) {
             AtomicOutput.checkWritable(m_summary);

@@ -1,7 +1,11 @@
 package org.cinn4knime.engine;
 
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.*;
+
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+
 /**
- * Network architecture (immutable).
+ * Network architecture (immutable). Bounds and defaults: {@link ArchitectureDeclarations}.
  *
  * @param blocks number of coupling blocks K (1..64)
  * @param coupling two couplings per block (GLOW) or one (SINGLE)
@@ -17,7 +21,10 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
 
     /** 6 GLOW blocks, 2 hidden layers of 128 ReLU units, clamp 2.0, no ActNorm, float. */
     public static CinnArchitecture defaults() {
-        return new CinnArchitecture(6, CouplingType.GLOW, 2, 128, Activation.RELU, 2.0, false, Precision.FLOAT);
+        return new CinnArchitecture(BLOCKS.intDefault(), COUPLING.parseChoice(CouplingType.class, COUPLING.stringDefault()),
+                SUBNET_LAYERS.intDefault(), SUBNET_WIDTH.intDefault(),
+                ACTIVATION.parseChoice(Activation.class, ACTIVATION.stringDefault()), CLAMP.doubleDefault(),
+                ACT_NORM.booleanDefault(), PRECISION.parseChoice(Precision.class, PRECISION.stringDefault()));
     }
 
     public CinnArchitecture withBlocks(int b) {
@@ -52,17 +59,19 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
         return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, p);
     }
 
-    /** @throws IllegalArgumentException naming the setting at fault */
+    /**
+     * Checks every value against its one declaration in {@link ArchitectureDeclarations} (the bounds the node dialog
+     * and the command line take too).
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
     public void validate() {
-        check(blocks >= 1 && blocks <= 64, "Number of blocks must be between 1 and 64, but is " + blocks + ".");
+        ArchitectureDeclarations.BLOCKS.check(blocks);
         check(coupling != null, "Coupling type must be set (GLOW or SINGLE).");
-        check(subnetLayers >= 1 && subnetLayers <= 8,
-                "Subnetwork hidden layers must be between 1 and 8, but is " + subnetLayers + ".");
-        check(subnetWidth >= 1 && subnetWidth <= 4096,
-                "Subnetwork width must be between 1 and 4096, but is " + subnetWidth + ".");
+        ArchitectureDeclarations.SUBNET_LAYERS.check(subnetLayers);
+        ArchitectureDeclarations.SUBNET_WIDTH.check(subnetWidth);
         check(activation != null, "Activation must be set (RELU, LEAKY_RELU, TANH or ELU).");
-        check(clamp > 0 && clamp <= 20 && Double.isFinite(clamp),
-                "Clamp must be greater than 0 and at most 20, but is " + clamp + ".");
+        ArchitectureDeclarations.CLAMP.check(clamp);
         check(precision != null, "Precision must be set (FLOAT or DOUBLE).");
     }
 

@@ -146,7 +146,7 @@ public final class Nd4jRuntime {
 
     /** The default number of worker threads: the machine's cores as the JVM sees them (at most 256). */
     public static int defaultThreads() {
-        return Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors()));
+        return org.cinn4knime.engine.settings.TrainingDeclarations.THREADS.intDefault();
     }
 
     /**
