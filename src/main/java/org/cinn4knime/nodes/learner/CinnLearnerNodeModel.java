@@ -27,6 +27,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -80,6 +81,8 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         exec.setMessage("Reading the training table");
         final TrainingData data = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
+        // KNIME appends a sub monitor's message to its parent's (" - "): each phase sets the parent message
+        exec.setMessage("Training");
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
@@ -93,6 +96,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
             setWarningMessage(String.join("\n", warnings));
         }
 
+        exec.setMessage("Writing the model and the training history");
         final List<EpochStats> history = result.history();
         final CinnModel model = result.model();
         final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
@@ -122,18 +126,22 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final List<String> ids = new ArrayList<>();
         final long total = Math.max(1, table.size());
         long seen = 0;
-        for (DataRow row : table) {
-            if (++seen % 1000 == 0) {
-                exec.checkCanceled();
-                exec.setProgress(seen / (double)total);
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                if (++seen % 1000 == 0) {
+                    exec.checkCanceled();
+                    exec.setProgress(seen / (double)total);
+                }
+                final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
+                if (missing.skip(row,
+                    missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
+                    continue;
+                }
+                xs.add(NumericColumns.read(row, xIdx));
+                ys.add(NumericColumns.read(row, yIdx));
+                ids.add(row.getKey().getString());
             }
-            final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
-            if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
-                continue;
-            }
-            xs.add(NumericColumns.read(row, xIdx));
-            ys.add(NumericColumns.read(row, yIdx));
-            ids.add(row.getKey().getString());
         }
         if (missing.warning(seen) != null) {
             warnings.add(missing.warning(seen));

@@ -21,6 +21,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
@@ -85,7 +86,6 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final Layout layout = Layout.create(CinnPortObjectSpec.require(inSpecs[0]), (DataTableSpec)inSpecs[1]);
-        m_settings.missingValuePolicy();
         pushFlowVariables(Double.NaN, Double.NaN, Double.NaN, 0, 0);
         return new PortObjectSpec[]{layout.outputSpec(), statisticsSpec()};
     }
@@ -99,6 +99,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         final Layout layout = Layout.create(modelSpec, table.getDataTableSpec());
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
+        exec.setMessage("Scoring rows"); // replaces KNIME's "Copying input object at port 1"
         final int threads = m_settings.m_threads.getIntValue();
         final Scorer scorer = port.getModel().newScorer(threads);
         final int chunkRows = threads == 1 ? CHUNK_ROWS : CinnModel.CHUNK_ROWS * threads; // every thread busy
@@ -108,16 +109,19 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         long seen = 0;
         final List<String> xNames = modelSpec.getXNames();
         final List<String> yNames = modelSpec.getYNames();
-        for (DataRow row : table) {
-            seen++;
-            final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
-            missing.skip(row, missingX != null ? missingX
-                : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
-            chunk.add(row); // skipped rows stay in the output, with missing scores
-            if (chunk.size() == chunkRows) {
-                score(chunk, layout, modelSpec, scorer, out);
-                exec.checkCanceled();
-                exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                seen++;
+                final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
+                missing.skip(row, missingX != null ? missingX
+                    : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
+                chunk.add(row); // skipped rows stay in the output, with missing scores
+                if (chunk.size() == chunkRows) {
+                    score(chunk, layout, modelSpec, scorer, out);
+                    exec.checkCanceled();
+                    exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+                }
             }
         }
         score(chunk, layout, modelSpec, scorer, out);
