@@ -18,6 +18,7 @@ import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.ExecutionProgress;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec.TrainingSummary;
@@ -66,7 +67,9 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final CinnArchitecture arch = m_settings.architecture();
         m_settings.training();
         m_settings.missingValuePolicy();
-        return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null), historySpec()};
+        m_settings.domains(cols);
+        return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null)
+            .withWholeNumberX(m_settings.wholeNumberColumns(cols)), historySpec()};
     }
 
     @Override
@@ -76,6 +79,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final CinnLearnerSettings.Columns cols = m_settings.columns(table.getDataTableSpec());
         final CinnArchitecture arch = m_settings.architecture();
         final TrainingSettings training = m_settings.training();
+        final DomainSpec domains = m_settings.domains(cols);
         final List<String> warnings = new ArrayList<>();
 
         exec.setMessage("Reading the training table");
@@ -86,7 +90,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(data, arch, training, new TrainingProgress(trainExec));
+            result = CinnTrainer.train(data, arch, training, domains, new TrainingProgress(trainExec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -105,7 +109,9 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
             Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss(),
             model.lossToNll(best.validationLoss()), result.stopReason());
-        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
+        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary)
+            .withWholeNumberX(m_settings.wholeNumberColumns(cols))
+            .withDomains(model.domains() == null ? List.of() : model.domains().describe());
         return new PortObject[]{new CinnPortObject(modelSpec, model), historyTable(model, exec)};
     }
 

@@ -20,6 +20,8 @@ import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.DataType;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -127,12 +129,26 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         private long m_written;
 
+        /** Per design column: 0 double, 1 integer, 2 long output cells (whole-number columns of the model). */
+        private final int[] m_xTypes;
+
         private double m_progressDone;
 
         Sampling(final CinnModel model, final SamplerLayout layout, final BufferedDataContainer out) {
             m_model = model;
             m_layout = layout;
             m_out = out;
+            final List<String> xNames = model.xNames();
+            m_xTypes = new int[xNames.size()];
+            final int first = layout.keptIndices().length;
+            for (int x = 0; x < m_xTypes.length; x++) {
+                final DataType t = layout.outputSpec().getColumnSpec(first + x).getType();
+                m_xTypes[x] = IntCell.TYPE.equals(t) ? 1 : LongCell.TYPE.equals(t) ? 2 : 0;
+                if (m_xTypes[x] != 0 && (model.domains() == null || !model.domains().isWholeNumber(x))) {
+                    throw new IllegalStateException("The cINN model does not treat column '" + xNames.get(x)
+                        + "' as whole numbers, but its port says so; re-execute the cINN Learner.");
+                }
+            }
         }
 
         /**
@@ -170,8 +186,10 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
                 for (int idx : kept) {
                     cells[k++] = src.getCell(idx);
                 }
-                for (double v : c.designs()[i]) {
-                    cells[k++] = new DoubleCell(v);
+                for (int j = 0; j < xDim; j++) {
+                    final double v = c.designs()[i][j];
+                    cells[k++] = m_xTypes[j] == 1 ? new IntCell((int)v) : m_xTypes[j] == 2 ? new LongCell((long)v)
+                        : new DoubleCell(v);
                 }
                 cells[k++] = new StringCell(src.getKey().getString());
                 cells[k++] = new IntCell(s);
