@@ -720,6 +720,11 @@ public final class FlowNet {
 
         /** c = op(a)·op(b) + beta·c with a reused matmul op. */
         void gemm(INDArray a, INDArray b, INDArray c, boolean ta, boolean tb, double beta) {
+            Blas.Gemm direct = Blas.prepareIfEnabled(a, b, c, ta, tb, beta);
+            if (direct != null) {
+                steps.add(direct::run);
+                return;
+            }
             op(new Mmul(a, b, c, 1.0, beta, MMulTranspose.builder().transposeA(ta).transposeB(tb).build()));
         }
 
