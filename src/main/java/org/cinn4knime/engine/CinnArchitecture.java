@@ -3,59 +3,101 @@ package org.cinn4knime.engine;
 /**
  * Network architecture (immutable).
  *
- * @param blocks number of coupling blocks K (1..64)
- * @param coupling two couplings per block (GLOW) or one (SINGLE)
+ * @param blocks number of coupling blocks (1..64)
+ * @param coupling kind of the coupling blocks: GLOW, SINGLE, SPLINE, or AUTO (resolved at training: SPLINE for one
+ *        design column, GLOW otherwise)
  * @param subnetLayers hidden layers per coupling subnetwork (1..8)
  * @param subnetWidth units per hidden layer (1..4096)
  * @param activation activation of the hidden layers
  * @param clamp soft clamp of the log-scale: s_c = (2·clamp/π)·atan(s/clamp), so |s_c| &lt; clamp (0 &lt; clamp ≤ 20)
  * @param actNorm whether every block starts with an ActNorm layer (data-dependent initialisation)
  * @param precision float or double arithmetic
+ * @param bins spline couplings only: bins K of every rational-quadratic spline (2..64)
+ * @param tailBound spline couplings only: the splines act on [−B, B] in standardised units and are the identity
+ *        outside (0 &lt; B ≤ 100)
  */
 public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLayers, int subnetWidth,
-        Activation activation, double clamp, boolean actNorm, Precision precision) {
+        Activation activation, double clamp, boolean actNorm, Precision precision, int bins, double tailBound) {
 
-    /** 6 GLOW blocks, 2 hidden layers of 128 ReLU units, clamp 2.0, no ActNorm, float. */
+    /** Default bins K of the spline couplings. */
+    public static final int DEFAULT_BINS = 8;
+    /** Default tail bound B of the spline couplings (standardised units). */
+    public static final double DEFAULT_TAIL_BOUND = 3.0;
+
+    /** An architecture with the default spline bins and tail bound (all that a 0.1.0 architecture has). */
+    public CinnArchitecture(int blocks, CouplingType coupling, int subnetLayers, int subnetWidth,
+            Activation activation, double clamp, boolean actNorm, Precision precision) {
+        this(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, precision, DEFAULT_BINS,
+                DEFAULT_TAIL_BOUND);
+    }
+
+    /**
+     * 6 AUTO blocks (spline couplings for one design column, GLOW otherwise), 2 hidden layers of 128 ReLU units,
+     * clamp 2.0, no ActNorm, float, 8 bins on [−3, 3].
+     */
     public static CinnArchitecture defaults() {
-        return new CinnArchitecture(6, CouplingType.GLOW, 2, 128, Activation.RELU, 2.0, false, Precision.FLOAT);
+        return new CinnArchitecture(6, CouplingType.AUTO, 2, 128, Activation.RELU, 2.0, false, Precision.FLOAT);
+    }
+
+    /** This architecture with AUTO resolved for {@code xDim} design columns (see {@link CouplingType#resolve}). */
+    public CinnArchitecture resolvedFor(int xDim) {
+        return coupling == null ? this : withCoupling(coupling.resolve(xDim));
+    }
+
+    public CinnArchitecture withBins(int k) {
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, precision,
+                k, tailBound);
+    }
+
+    public CinnArchitecture withTailBound(double b) {
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, precision,
+                bins, b);
     }
 
     public CinnArchitecture withBlocks(int b) {
-        return new CinnArchitecture(b, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, precision);
+        return new CinnArchitecture(b, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withCoupling(CouplingType c) {
-        return new CinnArchitecture(blocks, c, subnetLayers, subnetWidth, activation, clamp, actNorm, precision);
+        return new CinnArchitecture(blocks, c, subnetLayers, subnetWidth, activation, clamp, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withSubnetLayers(int l) {
-        return new CinnArchitecture(blocks, coupling, l, subnetWidth, activation, clamp, actNorm, precision);
+        return new CinnArchitecture(blocks, coupling, l, subnetWidth, activation, clamp, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withSubnetWidth(int w) {
-        return new CinnArchitecture(blocks, coupling, subnetLayers, w, activation, clamp, actNorm, precision);
+        return new CinnArchitecture(blocks, coupling, subnetLayers, w, activation, clamp, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withActivation(Activation a) {
-        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, a, clamp, actNorm, precision);
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, a, clamp, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withClamp(double c) {
-        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, c, actNorm, precision);
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, c, actNorm, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withActNorm(boolean a) {
-        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, a, precision);
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, a, precision,
+                bins, tailBound);
     }
 
     public CinnArchitecture withPrecision(Precision p) {
-        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, p);
+        return new CinnArchitecture(blocks, coupling, subnetLayers, subnetWidth, activation, clamp, actNorm, p,
+                bins, tailBound);
     }
 
     /** @throws IllegalArgumentException naming the setting at fault */
     public void validate() {
         check(blocks >= 1 && blocks <= 64, "Number of blocks must be between 1 and 64, but is " + blocks + ".");
-        check(coupling != null, "Coupling type must be set (GLOW or SINGLE).");
+        check(coupling != null, "Coupling type must be set (GLOW, SINGLE, SPLINE or AUTO).");
         check(subnetLayers >= 1 && subnetLayers <= 8,
                 "Subnetwork hidden layers must be between 1 and 8, but is " + subnetLayers + ".");
         check(subnetWidth >= 1 && subnetWidth <= 4096,
@@ -64,6 +106,9 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
         check(clamp > 0 && clamp <= 20 && Double.isFinite(clamp),
                 "Clamp must be greater than 0 and at most 20, but is " + clamp + ".");
         check(precision != null, "Precision must be set (FLOAT or DOUBLE).");
+        check(bins >= 2 && bins <= 64, "Spline bins must be between 2 and 64, but is " + bins + ".");
+        check(tailBound > 0 && tailBound <= 100 && Double.isFinite(tailBound),
+                "Spline tail bound must be greater than 0 and at most 100, but is " + tailBound + ".");
     }
 
     static void check(boolean ok, String message) {
