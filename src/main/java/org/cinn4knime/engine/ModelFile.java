@@ -45,7 +45,7 @@ import com.google.gson.JsonParser;
  * CRC-32 trailer, SHA-256 recorded in the JSON). No Java serialization. See {@code docs/model-format.md}.
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Value of the "format" member of model.json. */
     public static final String FORMAT_NAME = "cinn4knime-model";
     static final String JSON_ENTRY = "model.json";
@@ -148,6 +148,9 @@ public final class ModelFile {
         arch.addProperty("clamp", a.clamp());
         arch.addProperty("actNorm", a.actNorm());
         arch.addProperty("precision", a.precision().name());
+        // format 2: the spline parameters (format-1 files have none and load with the defaults, unused by affine)
+        arch.addProperty("bins", a.bins());
+        arch.addProperty("tailBound", a.tailBound());
         j.add("architecture", arch);
         Standardisation s = m.standardisation();
         JsonObject st = new JsonObject();
@@ -402,10 +405,16 @@ public final class ModelFile {
         Members a = j.object("architecture");
         CinnArchitecture arch = new CinnArchitecture(a.integer("blocks"), a.enumValue("coupling", CouplingType.class),
                 a.integer("subnetLayers"), a.integer("subnetWidth"), a.enumValue("activation", Activation.class),
-                a.number("clamp"), a.bool("actNorm"), a.enumValue("precision", Precision.class));
+                a.number("clamp"), a.bool("actNorm"), a.enumValue("precision", Precision.class),
+                a.has("bins") ? a.integer("bins") : CinnArchitecture.DEFAULT_BINS,
+                a.has("tailBound") ? a.number("tailBound") : CinnArchitecture.DEFAULT_TAIL_BOUND);
         int count;
         try {
             arch.validate();
+            if (arch.coupling() == CouplingType.AUTO) {
+                throw new IllegalArgumentException("Coupling type AUTO is resolved at training; a model names "
+                        + "GLOW, SINGLE or SPLINE.");
+            }
             count = FlowNet.parameterCount(d, c, arch);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("The model file has an invalid architecture: " + e.getMessage());
@@ -558,6 +567,12 @@ public final class ModelFile {
         double numberOrNaN(String name) throws ModelFormatException {
             JsonElement e = o.get(name);
             return e == null || e.isJsonNull() ? Double.NaN : decimal(e, where(name)).doubleValue();
+        }
+
+        /** Whether the member is present (and not null): for members added in a later format version. */
+        boolean has(String name) {
+            JsonElement e = o.get(name);
+            return e != null && !e.isJsonNull();
         }
 
         boolean bool(String name) throws ModelFormatException {

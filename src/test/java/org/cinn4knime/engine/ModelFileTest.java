@@ -185,7 +185,7 @@ class ModelFileTest {
             j.addProperty("formatVersion", ModelFile.FORMAT_VERSION + 1);
             return j;
         }));
-        assertTrue(m.contains("newer") && m.contains("format version 2"), m);
+        assertTrue(m.contains("newer") && m.contains("format version " + (ModelFile.FORMAT_VERSION + 1)), m);
     }
 
     @Test
@@ -301,6 +301,11 @@ class ModelFileTest {
      * with their log-densities, for the newer files in the io file, for ik-format-v1 in {@code <name>-samples.json}).
      */
     static final String[] GOLDEN_V1 = {"ik-format-v1", "single-format-v1", "onecolumn-format-v1", "double-format-v1"};
+    /**
+     * Golden model files of format version 2 (spline couplings, written by the engine that introduced format 2; never
+     * regenerated either): IK with 6 bins on [−2.5, 2.5], and one design column with the AUTO default.
+     */
+    static final String[] GOLDEN_V2 = {"spline-format-v2", "onecolumn-spline-format-v2"};
     static final int GOLDEN_SAMPLES_PER_TARGET = 5;
     static final long GOLDEN_SAMPLE_SEED = 20261130L;
 
@@ -320,7 +325,31 @@ class ModelFileTest {
 
     @Test
     void goldenFilesOfFormatVersion1Reproduce() throws Exception {
-        for (String name : GOLDEN_V1) {
+        goldenFilesReproduce(GOLDEN_V1, 1);
+    }
+
+    @Test
+    void goldenFilesOfFormatVersion2Reproduce() throws Exception {
+        goldenFilesReproduce(GOLDEN_V2, 2);
+        assertEquals(CouplingType.SPLINE, readGolden("spline-format-v2").architecture().coupling());
+        assertEquals(6, readGolden("spline-format-v2").architecture().bins());
+        assertEquals(2.5, readGolden("spline-format-v2").architecture().tailBound());
+        assertEquals(CouplingType.SPLINE, readGolden("onecolumn-spline-format-v2").architecture().coupling(),
+                "AUTO is stored resolved: SPLINE for one design column");
+    }
+
+    @Test
+    void formatVersion1FilesLoadWithTheirCouplingKind() throws Exception {
+        // a one-column model of format 1 says GLOW and keeps meaning the element-wise affine transform
+        CinnArchitecture a = readGolden("onecolumn-format-v1").architecture();
+        assertEquals(CouplingType.GLOW, a.coupling());
+        assertEquals(CinnArchitecture.DEFAULT_BINS, a.bins());
+        assertEquals(CinnArchitecture.DEFAULT_TAIL_BOUND, a.tailBound());
+        assertEquals(CouplingType.SINGLE, readGolden("single-format-v1").architecture().coupling());
+    }
+
+    static void goldenFilesReproduce(String[] names, int version) throws Exception {
+        for (String name : names) {
             CinnModel g = readGolden(name);
             JsonObject io = readJson("/golden/" + name + "-io.json");
             assertTrue(io != null, "golden io file missing: " + name);
@@ -354,7 +383,7 @@ class ModelFileTest {
                 assertEquals(slp[i], lp2[i], 10 * tol * Math.max(1, Math.abs(slp[i])),
                         name + " log-density of sampled design " + i);
             }
-            assertEquals(1, g.info().formatVersion(), name);
+            assertEquals(version, g.info().formatVersion(), name);
         }
     }
 
@@ -408,7 +437,11 @@ class ModelFileTest {
             double[][] t = Arrays.copyOf(y, 3);
             Files.writeString(dir.resolve("ik-format-v1-samples.json"), sampleGolden(ik, t).toString());
         }
-        for (String name : GOLDEN_V1) {
+        for (String name : java.util.stream.Stream.concat(Arrays.stream(GOLDEN_V1), Arrays.stream(GOLDEN_V2))
+                .toList()) {
+            if (name.endsWith("-v1") && !Files.exists(dir.resolve(name + ".cinn"))) {
+                throw new IllegalStateException(name + ": format-1 golden files come only from the 0.1.0 engine");
+            }
             if (Files.exists(dir.resolve(name + ".cinn"))) {
                 continue;
             }
@@ -439,7 +472,11 @@ class ModelFileTest {
             xn = InverseKinematics.X_NAMES;
             yn = InverseKinematics.Y_NAMES;
         }
-        if (name.startsWith("single")) {
+        if (name.equals("spline-format-v2")) {
+            a = a.withCoupling(CouplingType.SPLINE).withBins(6).withTailBound(2.5);
+        } else if (name.equals("onecolumn-spline-format-v2")) {
+            a = a.withCoupling(CouplingType.AUTO);
+        } else if (name.startsWith("single")) {
             a = a.withCoupling(CouplingType.SINGLE).withBlocks(4);
         } else if (name.startsWith("double")) {
             a = a.withPrecision(Precision.DOUBLE).withActNorm(true).withActivation(Activation.TANH);
