@@ -98,8 +98,18 @@ final class TrainCommand implements Callable<Integer> {
     private int m_threads;
 
     @Option(names = "--coupling", paramLabel = "<type>",
-        description = "GLOW (two couplings per block) or SINGLE (one) (default ${DEFAULT-VALUE})")
+        description = "GLOW (two affine couplings per block), SINGLE (one), SPLINE (two rational-quadratic spline "
+            + "couplings) or AUTO (SPLINE for one design column, GLOW otherwise) (default ${DEFAULT-VALUE})")
     private CouplingType m_coupling;
+
+    @Option(names = "--bins", paramLabel = "<n>",
+        description = "spline couplings: bins per spline (default ${DEFAULT-VALUE})")
+    private int m_bins;
+
+    @Option(names = "--tail-bound", paramLabel = "<B>",
+        description = "spline couplings: the splines act on [-B, B] in standardised units, identity outside "
+            + "(default ${DEFAULT-VALUE})")
+    private double m_tailBound;
 
     @Option(names = "--activation", paramLabel = "<f>",
         description = "subnet activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
@@ -140,7 +150,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws CliException, CinnException, IOException {
         final CinnArchitecture arch = CinnArchitecture.defaults().withBlocks(m_blocks).withSubnetWidth(m_width)
             .withSubnetLayers(m_layers).withClamp(m_clamp).withCoupling(m_coupling).withActivation(m_activation)
-            .withActNorm(m_actNorm).withPrecision(m_precision);
+            .withActNorm(m_actNorm).withPrecision(m_precision).withBins(m_bins).withTailBound(m_tailBound);
         final TrainingSettings settings = TrainingSettings.defaults().withEpochs(m_epochs).withBatchSize(m_batch)
             .withLearningRate(m_lr).withValidationFraction(m_valFraction).withPatience(m_patience).withSeed(m_seed)
             .withThreads(m_threads).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
@@ -158,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
         final PrintWriter out = m_spec.commandLine().getOut();
         final TrainingResult result = train(data, arch, settings, out, m_spec.commandLine().getErr(), m_progress);
         ModelFile.save(result.model(), m_model);
+        out.println("network: " + result.model().architecture().summary());
         out.println("model written to " + m_model);
         if (m_history != null) {
             CsvOutput.writeHistory(m_history, result.model());
@@ -240,6 +251,7 @@ final class TrainCommand implements Callable<Integer> {
                 Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),
                 Map.entry("--patience", t.patience()), Map.entry("--seed", t.seed()),
                 Map.entry("--threads", t.threads()), Map.entry("--coupling", a.coupling()),
+                Map.entry("--bins", a.bins()), Map.entry("--tail-bound", a.tailBound()),
                 Map.entry("--activation", a.activation()), Map.entry("--act-norm", a.actNorm()),
                 Map.entry("--precision", a.precision()), Map.entry("--weight-decay", t.weightDecay()),
                 Map.entry("--clip", t.gradientClipNorm()), Map.entry("--lr-decay", t.lrDecayFactor()),

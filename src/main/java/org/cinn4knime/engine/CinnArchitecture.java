@@ -94,6 +94,31 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
                 bins, tailBound);
     }
 
+    /**
+     * One line for people, naming the coupling kind, e.g. "6 SPLINE blocks (8 bins on [-3, 3]), subnets 2x128 RELU,
+     * float" or "6 GLOW blocks, subnets 2x128 RELU, clamp 2.0, ActNorm, float".
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(blocks).append(' ').append(coupling).append(" blocks");
+        if (coupling == CouplingType.SPLINE || coupling == CouplingType.AUTO) {
+            sb.append(" (").append(bins).append(" bins on [-").append(number(tailBound)).append(", ")
+                    .append(number(tailBound)).append("])");
+        }
+        sb.append(", subnets ").append(subnetLayers).append('x').append(subnetWidth).append(' ').append(activation);
+        if (coupling != CouplingType.SPLINE) {
+            sb.append(", clamp ").append(clamp);
+        }
+        if (actNorm) {
+            sb.append(", ActNorm");
+        }
+        return sb.append(", ").append(precision.name().toLowerCase(java.util.Locale.ROOT)).toString();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** @throws IllegalArgumentException naming the setting at fault */
     public void validate() {
         check(blocks >= 1 && blocks <= 64, "Number of blocks must be between 1 and 64, but is " + blocks + ".");
