@@ -1,6 +1,7 @@
 package org.cinn4knime.engine.nn;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.cinn4knime.engine.nn.Program.Step;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,6 +24,52 @@ final class PermutationBlock extends FlowBlock {
         }
         matrix = Nd4j.create(dtype, xDim, xDim);
         Host.put(matrix, m);
+    }
+
+    static void check(int[] p, int d) {
+        if (p == null || p.length != d) {
+            throw new IllegalArgumentException("A permutation must have " + d + " entries");
+        }
+        boolean[] seen = new boolean[d];
+        for (int v : p) {
+            if (v < 0 || v >= d || seen[v]) {
+                throw new IllegalArgumentException("Not a permutation of 0.." + (d - 1));
+            }
+            seen[v] = true;
+        }
+    }
+
+    /**
+     * Seeded permutations between blocks. For D ≥ 2 every permutation moves at least one dimension out of the first
+     * half, so that one-coupling blocks transform every dimension.
+     */
+    static int[][] random(int xDim, int blocks, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[][] out = new int[Math.max(0, blocks - 1)][];
+        int d1 = (xDim + 1) / 2;
+        for (int k = 0; k < out.length; k++) {
+            int[] p = new int[xDim];
+            while (true) {
+                for (int i = 0; i < xDim; i++) {
+                    p[i] = i;
+                }
+                for (int i = xDim - 1; i > 0; i--) {
+                    int j = rnd.nextInt(i + 1);
+                    int t = p[i];
+                    p[i] = p[j];
+                    p[j] = t;
+                }
+                boolean mixes = xDim < 2;
+                for (int i = 0; i < d1 && !mixes; i++) {
+                    mixes = p[i] >= d1;
+                }
+                if (mixes) {
+                    break;
+                }
+            }
+            out[k] = p;
+        }
+        return out;
     }
 
     @Override
