@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ProgressListener;
+import org.cinn4knime.engine.settings.SamplingDeclarations;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sample}: draws designs x for every target row y of a CSV file. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Samples designs for wanted targets: for every row of the targets file (which needs the model's "
         + "y columns, by name) draws --n designs x ~ p(x | y).",
         "Output columns: target_row (1-based row of the targets file), sample (1..n), the y columns, the x columns "
@@ -32,20 +35,16 @@ final class SampleCommand implements Callable<Integer> {
         description = "targets (CSV with the model's y columns)")
     private Path m_targets;
 
-    @Option(names = "--n", paramLabel = "<n>", defaultValue = "100",
-        description = "designs per target row (default ${DEFAULT-VALUE})")
+    @Option(names = "--n", paramLabel = "<n>", descriptionKey = "samples_per_row")
     private int m_n;
 
-    @Option(names = "--temperature", paramLabel = "<T>", defaultValue = "1.0",
-        description = "scale of the latent draws z ~ N(0, T²I); "
-        + "below 1 gives more typical, less diverse designs (default ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", paramLabel = "<T>", descriptionKey = "temperature")
     private double m_temperature;
 
-    @Option(names = "--seed", paramLabel = "<seed>", defaultValue = "42",
-        description = "random seed; the same seed gives the same designs (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "<seed>", descriptionKey = "seed")
     private long m_seed;
 
-    @Option(names = "--log-density", description = "add the column log_density")
+    @Option(names = "--log-density", descriptionKey = "append_log_density")
     private boolean m_logDensity;
 
     @Option(names = "--out", required = true, paramLabel = "<designs.csv>", description = "designs file to write")
@@ -53,12 +52,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException, CinnException, IOException {
-        if (m_n < 1) {
-            throw new CliException("--n must be at least 1, got " + m_n);
-        }
-        if (!(m_temperature > 0) || Double.isInfinite(m_temperature)) {
-            throw new CliException("--temperature must be a positive number, got " + m_temperature);
-        }
+        DeclaredSettings.check(SamplingDeclarations.SAMPLES_PER_ROW, m_n);
+        DeclaredSettings.check(SamplingDeclarations.TEMPERATURE, m_temperature);
+        DeclaredSettings.check(TrainingDeclarations.SEED, m_seed);
         AtomicOutput.checkWritable(m_out);
         final CinnModel model = ModelInput.load(m_model);
         final double[][] targets;

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.cinn4knime.engine.Activation;
@@ -22,16 +21,13 @@ import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: fits a cINN to the x and y columns of a CSV file and writes the model file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    defaultValueProvider = TrainCommand.EngineDefaults.class,
+    defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Trains a cINN of the design parameters (--x columns) given the targets (--y columns) of a CSV "
         + "file with a header row, and writes the model file the KNIME nodes read too.",
         "Prints the loss per epoch (the loss is a negative log-likelihood and can, and should, become negative) and "
@@ -58,87 +54,76 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "<history.csv>", description = "also write the loss per epoch (CSV)")
     private Path m_history;
 
-    @Option(names = "--epochs", paramLabel = "<n>", description = "training epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "<n>", descriptionKey = "epochs")
     private int m_epochs;
 
-    @Option(names = "--batch", paramLabel = "<rows>", description = "rows per batch (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "<rows>", descriptionKey = "batch_size")
     private int m_batch;
 
-    @Option(names = "--lr", paramLabel = "<rate>", description = "learning rate of Adam (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "<rate>", descriptionKey = "learning_rate")
     private double m_lr;
 
-    @Option(names = "--blocks", paramLabel = "<n>", description = "coupling blocks (default ${DEFAULT-VALUE})")
+    @Option(names = "--blocks", paramLabel = "<n>", descriptionKey = "blocks")
     private int m_blocks;
 
-    @Option(names = "--width", paramLabel = "<n>",
-        description = "neurons per hidden layer of each subnet (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", paramLabel = "<n>", descriptionKey = "subnet_width")
     private int m_width;
 
-    @Option(names = "--layers", paramLabel = "<n>", description = "hidden layers per subnet (default ${DEFAULT-VALUE})")
+    @Option(names = "--layers", paramLabel = "<n>", descriptionKey = "subnet_layers")
     private int m_layers;
 
-    @Option(names = "--clamp", paramLabel = "<c>",
-        description = "soft clamp of the log-scales (default ${DEFAULT-VALUE})")
+    @Option(names = "--clamp", paramLabel = "<c>", descriptionKey = "clamp")
     private double m_clamp;
 
-    @Option(names = "--val-fraction", paramLabel = "<fraction>",
-        description = "fraction of rows held out for validation, 0 to 0.5 (default ${DEFAULT-VALUE})")
+    @Option(names = "--val-fraction", paramLabel = "<fraction>", descriptionKey = "validation_percent")
     private double m_valFraction;
 
-    @Option(names = "--patience", paramLabel = "<epochs>",
-        description = "stop after this many epochs without validation improvement, "
-        + "0 = off (default ${DEFAULT-VALUE})")
+    @Option(names = "--patience", paramLabel = "<epochs>", descriptionKey = "patience")
     private int m_patience;
 
-    @Option(names = "--seed", paramLabel = "<seed>",
-        description = "random seed; the same seed gives the same model (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "<seed>", descriptionKey = "seed")
     private long m_seed;
 
-    @Option(names = "--threads", paramLabel = "<n>", description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "<n>", descriptionKey = "threads")
     private int m_threads;
 
-    @Option(names = "--coupling", paramLabel = "<type>",
-        description = "GLOW (two affine couplings per block), SINGLE (one), SPLINE (two rational-quadratic spline "
-            + "couplings) or AUTO (SPLINE for one design column, GLOW otherwise) (default ${DEFAULT-VALUE})")
+    @Option(names = "--coupling", paramLabel = "<type>", descriptionKey = "coupling")
     private CouplingType m_coupling;
 
-    @Option(names = "--bins", paramLabel = "<n>",
-        description = "spline couplings: bins per spline (default ${DEFAULT-VALUE})")
+    @Option(names = "--bins", paramLabel = "<n>", descriptionKey = "spline_bins")
     private int m_bins;
 
-    @Option(names = "--tail-bound", paramLabel = "<B>",
-        description = "spline couplings: the splines act on [-B, B] in standardised units, identity outside "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--tail-bound", paramLabel = "<B>", descriptionKey = "spline_tail_bound")
     private double m_tailBound;
 
-    @Option(names = "--activation", paramLabel = "<f>",
-        description = "subnet activation: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    @Option(names = "--activation", paramLabel = "<f>", descriptionKey = "activation")
     private Activation m_activation;
 
-    @Option(names = "--act-norm", paramLabel = "<bool>", arity = "1",
-        description = "ActNorm layers with data-dependent initialisation (default ${DEFAULT-VALUE})")
+    @Option(names = "--act-norm", paramLabel = "<bool>", arity = "1", descriptionKey = "act_norm")
     private boolean m_actNorm;
 
-    @Option(names = "--precision", paramLabel = "<p>", description = "FLOAT or DOUBLE (default ${DEFAULT-VALUE})")
+    @Option(names = "--precision", paramLabel = "<p>", descriptionKey = "precision")
     private Precision m_precision;
 
-    @Option(names = "--weight-decay", paramLabel = "<w>", description = "L2 weight decay (default ${DEFAULT-VALUE})")
+    @Option(names = "--beta1", paramLabel = "<b>", descriptionKey = "adam_beta1")
+    private double m_beta1;
+
+    @Option(names = "--beta2", paramLabel = "<b>", descriptionKey = "adam_beta2")
+    private double m_beta2;
+
+    @Option(names = "--weight-decay", paramLabel = "<w>", descriptionKey = "weight_decay")
     private double m_weightDecay;
 
-    @Option(names = "--clip", paramLabel = "<norm>",
-        description = "global gradient-norm clipping, 0 = off (default ${DEFAULT-VALUE})")
+    @Option(names = "--clip", paramLabel = "<norm>", descriptionKey = "gradient_clip")
     private double m_clip;
 
-    @Option(names = "--lr-decay", paramLabel = "<factor>",
-        description = "learning-rate factor at each decay point, 1 = none (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr-decay", paramLabel = "<factor>", descriptionKey = "lr_decay_factor")
     private double m_lrDecay;
 
-    @Option(names = "--lr-decay-at", paramLabel = "<fractions>", split = ",",
-        description = "fractions of the epochs after which the learning rate decays (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr-decay-at", paramLabel = "<fractions>", split = ",", descriptionKey = "lr_decay_at")
     private double[] m_lrDecayAt;
 
-    @Option(names = "--instability-threshold", paramLabel = "<nats>",
-        description = "warn when the loss per dimension falls below this (default ${DEFAULT-VALUE})")
+    @Option(names = "--instability-threshold", paramLabel = "<nats>", descriptionKey = "instability_threshold")
     private double m_instabilityThreshold;
 
     @Option(names = "--progress", negatable = true,
@@ -153,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
             .withActNorm(m_actNorm).withPrecision(m_precision).withBins(m_bins).withTailBound(m_tailBound);
         final TrainingSettings settings = TrainingSettings.defaults().withEpochs(m_epochs).withBatchSize(m_batch)
             .withLearningRate(m_lr).withValidationFraction(m_valFraction).withPatience(m_patience).withSeed(m_seed)
-            .withThreads(m_threads).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
+            .withThreads(m_threads).withBeta1(m_beta1).withBeta2(m_beta2).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
             .withLrDecayFactor(m_lrDecay).withLrDecayAt(m_lrDecayAt == null ? new double[0] : m_lrDecayAt)
             .withInstabilityThresholdPerDim(m_instabilityThreshold);
         arch.validate();
@@ -233,35 +218,5 @@ final class TrainCommand implements Callable<Integer> {
 
     private static List<String> trimmed(final List<String> names) {
         return names.stream().map(String::trim).toList();
-    }
-
-    /** Shows and applies the engine's own defaults, so the command line cannot drift from them. */
-    static final class EngineDefaults implements IDefaultValueProvider {
-        @Override
-        public String defaultValue(final ArgSpec argSpec) {
-            if (!(argSpec instanceof OptionSpec option)) {
-                return null;
-            }
-            final CinnArchitecture a = CinnArchitecture.defaults();
-            final TrainingSettings t = TrainingSettings.defaults();
-            final Object value = Map.<String, Object>ofEntries(Map.entry("--epochs", t.epochs()),
-                Map.entry("--batch", t.batchSize()),
-                Map.entry("--lr", t.learningRate()), Map.entry("--blocks", a.blocks()),
-                Map.entry("--width", a.subnetWidth()), Map.entry("--layers", a.subnetLayers()),
-                Map.entry("--clamp", a.clamp()), Map.entry("--val-fraction", t.validationFraction()),
-                Map.entry("--patience", t.patience()), Map.entry("--seed", t.seed()),
-                Map.entry("--threads", t.threads()), Map.entry("--coupling", a.coupling()),
-                Map.entry("--bins", a.bins()), Map.entry("--tail-bound", a.tailBound()),
-                Map.entry("--activation", a.activation()), Map.entry("--act-norm", a.actNorm()),
-                Map.entry("--precision", a.precision()), Map.entry("--weight-decay", t.weightDecay()),
-                Map.entry("--clip", t.gradientClipNorm()), Map.entry("--lr-decay", t.lrDecayFactor()),
-                Map.entry("--lr-decay-at", fractions(t.lrDecayAt())),
-                Map.entry("--instability-threshold", t.instabilityThresholdPerDim())).get(option.longestName());
-            return value == null ? null : value.toString();
-        }
-
-        private static String fractions(final double[] v) {
-            return String.join(",", java.util.Arrays.stream(v).mapToObj(Double::toString).toList());
-        }
     }
 }

@@ -1,7 +1,11 @@
 package org.cinn4knime.engine;
 
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.*;
+
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+
 /**
- * Network architecture (immutable).
+ * Network architecture (immutable). Bounds and defaults: {@link ArchitectureDeclarations}.
  *
  * @param blocks number of coupling blocks (1..64)
  * @param coupling kind of the coupling blocks: GLOW, SINGLE, SPLINE, or AUTO (resolved at training: SPLINE for one
@@ -19,10 +23,10 @@ package org.cinn4knime.engine;
 public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLayers, int subnetWidth,
         Activation activation, double clamp, boolean actNorm, Precision precision, int bins, double tailBound) {
 
-    /** Default bins K of the spline couplings. */
-    public static final int DEFAULT_BINS = 8;
-    /** Default tail bound B of the spline couplings (standardised units). */
-    public static final double DEFAULT_TAIL_BOUND = 3.0;
+    /** Default bins K of the spline couplings (the declaration's default). */
+    public static final int DEFAULT_BINS = SPLINE_BINS.intDefault();
+    /** Default tail bound B of the spline couplings, standardised units (the declaration's default). */
+    public static final double DEFAULT_TAIL_BOUND = SPLINE_TAIL_BOUND.doubleDefault();
 
     /** An architecture with the default spline bins and tail bound (all that a 0.1.0 architecture has). */
     public CinnArchitecture(int blocks, CouplingType coupling, int subnetLayers, int subnetWidth,
@@ -36,7 +40,12 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
      * clamp 2.0, no ActNorm, float, 8 bins on [−3, 3].
      */
     public static CinnArchitecture defaults() {
-        return new CinnArchitecture(6, CouplingType.AUTO, 2, 128, Activation.RELU, 2.0, false, Precision.FLOAT);
+        return new CinnArchitecture(BLOCKS.intDefault(),
+                COUPLING.parseChoice(CouplingType.class, COUPLING.stringDefault()), SUBNET_LAYERS.intDefault(),
+                SUBNET_WIDTH.intDefault(), ACTIVATION.parseChoice(Activation.class, ACTIVATION.stringDefault()),
+                CLAMP.doubleDefault(), ACT_NORM.booleanDefault(),
+                PRECISION.parseChoice(Precision.class, PRECISION.stringDefault()), SPLINE_BINS.intDefault(),
+                SPLINE_TAIL_BOUND.doubleDefault());
     }
 
     /** This architecture with AUTO resolved for {@code xDim} design columns (see {@link CouplingType#resolve}). */
@@ -119,21 +128,22 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** @throws IllegalArgumentException naming the setting at fault */
+    /**
+     * Checks every value against its one declaration in {@link ArchitectureDeclarations} (the bounds the node dialog
+     * and the command line take too).
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
     public void validate() {
-        check(blocks >= 1 && blocks <= 64, "Number of blocks must be between 1 and 64, but is " + blocks + ".");
+        ArchitectureDeclarations.BLOCKS.check(blocks);
         check(coupling != null, "Coupling type must be set (GLOW, SINGLE, SPLINE or AUTO).");
-        check(subnetLayers >= 1 && subnetLayers <= 8,
-                "Subnetwork hidden layers must be between 1 and 8, but is " + subnetLayers + ".");
-        check(subnetWidth >= 1 && subnetWidth <= 4096,
-                "Subnetwork width must be between 1 and 4096, but is " + subnetWidth + ".");
+        ArchitectureDeclarations.SUBNET_LAYERS.check(subnetLayers);
+        ArchitectureDeclarations.SUBNET_WIDTH.check(subnetWidth);
         check(activation != null, "Activation must be set (RELU, LEAKY_RELU, TANH or ELU).");
-        check(clamp > 0 && clamp <= 20 && Double.isFinite(clamp),
-                "Clamp must be greater than 0 and at most 20, but is " + clamp + ".");
+        ArchitectureDeclarations.CLAMP.check(clamp);
         check(precision != null, "Precision must be set (FLOAT or DOUBLE).");
-        check(bins >= 2 && bins <= 64, "Spline bins must be between 2 and 64, but is " + bins + ".");
-        check(tailBound > 0 && tailBound <= 100 && Double.isFinite(tailBound),
-                "Spline tail bound must be greater than 0 and at most 100, but is " + tailBound + ".");
+        ArchitectureDeclarations.SPLINE_BINS.check(bins);
+        ArchitectureDeclarations.SPLINE_TAIL_BOUND.check(tailBound);
     }
 
     static void check(boolean ok, String message) {

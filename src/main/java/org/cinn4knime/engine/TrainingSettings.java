@@ -1,24 +1,30 @@
 package org.cinn4knime.engine;
 
+import static org.cinn4knime.engine.settings.TrainingDeclarations.*;
+
+import org.cinn4knime.engine.settings.TrainingDeclarations;
+
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Training settings (immutable).
+ * Training settings (immutable). Bounds and defaults: {@link TrainingDeclarations} (one declaration per setting).
  *
  * @param epochs passes over the training rows (1..100000)
  * @param batchSize rows per optimiser step (1..1000000)
- * @param learningRate Adam learning rate (&gt; 0)
+ * @param learningRate Adam learning rate in (0, 1]
  * @param beta1 Adam β1 in [0, 1)
  * @param beta2 Adam β2 in [0, 1)
- * @param weightDecay L2 penalty added to the gradient (≥ 0)
+ * @param weightDecay L2 penalty added to the gradient, in [0, 1]
  * @param lrDecayFactor factor applied to the learning rate at every point of {@code lrDecayAt}, in (0, 1]
  * @param lrDecayAt fractions of the epochs at which the learning rate is multiplied by {@code lrDecayFactor},
  *        e.g. {0.67, 0.87}; epoch index e (0-based) uses lr·factor^#{f : e ≥ round(f·epochs)}
- * @param gradientClipNorm global gradient-norm clipping threshold; ≤ 0 switches it off
+ * @param gradientClipNorm global gradient-norm clipping threshold (≥ 0); 0 switches it off
  * @param validationFraction fraction of rows held out for validation, in [0, 0.5]
- * @param patience early stopping after this many epochs without a better validation loss; 0 switches it off
- * @param seed seed of initialisation, validation split and shuffling
+ * @param patience early stopping after this many epochs without a better validation loss (0..100000); 0 switches
+ *        it off
+ * @param seed seed of initialisation, validation split and shuffling; a 32-bit integer (the long type is kept for
+ *        the API, the int range is what KNIME's settings and every front end take)
  * @param threads ND4J/BLAS threads (1..256); 1 is usually fastest on busy machines
  * @param instabilityThresholdPerDim a best loss per dimension below this value (default −7.5 nats/dim) triggers a
  *        warning about numerical instability or overfitting
@@ -34,8 +40,44 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
     /** 50 epochs, batch 500, Adam 1e-3 (0.9, 0.999), weight decay 1e-5, ×0.1 at 67 % and 87 %, clip 10,
      *  10 % validation, patience 10, seed 42, 1 thread, instability threshold −7.5 nats/dim. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(50, 500, 1e-3, 0.9, 0.999, 1e-5, 0.1, new double[] {0.67, 0.87}, 10.0, 0.1, 10,
-                42L, 1, -7.5);
+        return new TrainingSettings(EPOCHS.intDefault(), BATCH_SIZE.intDefault(), LEARNING_RATE.doubleDefault(),
+                ADAM_BETA1.doubleDefault(), ADAM_BETA2.doubleDefault(), WEIGHT_DECAY.doubleDefault(),
+                LR_DECAY_FACTOR.doubleDefault(), parseFractions(LR_DECAY_AT.stringDefault()),
+                GRADIENT_CLIP.doubleDefault(), VALIDATION_FRACTION.doubleDefault(), PATIENCE.intDefault(),
+                SEED.intDefault(), THREADS.intDefault(), INSTABILITY_THRESHOLD.doubleDefault());
+    }
+
+    /**
+     * Parses learning-rate decay points as the node and the command line write them: numbers separated by commas
+     * (blank: none). The values are checked by {@link #validate()}.
+     *
+     * @param text e.g. "0.67, 0.87"
+     * @return the fractions
+     * @throws IllegalArgumentException naming the setting if a part is not a number
+     */
+    public static double[] parseFractions(String text) {
+        if (text == null || text.isBlank()) {
+            return new double[0];
+        }
+        final String[] parts = text.split(",");
+        final double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(LR_DECAY_AT.label() + ": '" + parts[i].trim() + "' is not a number; "
+                        + "give fractions of the epochs separated by commas, e.g. '0.67, 0.87'.", e);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * @param fractions decay points
+     * @return them as {@link #parseFractions(String)} reads them: "0.67, 0.87", "" for none
+     */
+    public static String formatFractions(double[] fractions) {
+        return String.join(", ", Arrays.stream(fractions).mapToObj(Double::toString).toList());
     }
 
     @Override
@@ -124,34 +166,30 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
                 lrDecayAt, gradientClipNorm, validationFraction, patience, seed, threads, v);
     }
 
-    /** @throws IllegalArgumentException naming the setting at fault */
+    /**
+     * Checks every value against its one declaration in {@link TrainingDeclarations} (the bounds the node dialog and
+     * the command line take too).
+     *
+     * @throws IllegalArgumentException naming the setting at fault
+     */
     public void validate() {
-        CinnArchitecture.check(epochs >= 1 && epochs <= 100_000, "Epochs must be between 1 and 100000, but is "
-                + epochs + ".");
-        CinnArchitecture.check(batchSize >= 1 && batchSize <= 1_000_000,
-                "Batch size must be between 1 and 1000000, but is " + batchSize + ".");
-        CinnArchitecture.check(learningRate > 0 && Double.isFinite(learningRate),
-                "Learning rate must be a positive number, but is " + learningRate + ".");
-        CinnArchitecture.check(beta1 >= 0 && beta1 < 1, "Adam beta1 must be in [0, 1), but is " + beta1 + ".");
-        CinnArchitecture.check(beta2 >= 0 && beta2 < 1, "Adam beta2 must be in [0, 1), but is " + beta2 + ".");
-        CinnArchitecture.check(weightDecay >= 0 && Double.isFinite(weightDecay),
-                "Weight decay must be 0 or positive, but is " + weightDecay + ".");
-        CinnArchitecture.check(lrDecayFactor > 0 && lrDecayFactor <= 1,
-                "Learning-rate decay factor must be in (0, 1], but is " + lrDecayFactor + ".");
+        TrainingDeclarations.EPOCHS.check(epochs);
+        TrainingDeclarations.BATCH_SIZE.check(batchSize);
+        TrainingDeclarations.LEARNING_RATE.check(learningRate);
+        TrainingDeclarations.ADAM_BETA1.check(beta1);
+        TrainingDeclarations.ADAM_BETA2.check(beta2);
+        TrainingDeclarations.WEIGHT_DECAY.check(weightDecay);
+        TrainingDeclarations.LR_DECAY_FACTOR.check(lrDecayFactor);
         for (double f : lrDecayAt) {
             CinnArchitecture.check(f > 0 && f < 1, "Learning-rate decay points must be fractions of the epochs in "
                     + "(0, 1), but " + Arrays.toString(lrDecayAt) + " contains " + f + ".");
         }
-        CinnArchitecture.check(!Double.isNaN(gradientClipNorm),
-                "Gradient clip norm must be a number (0 or less switches clipping off).");
-        CinnArchitecture.check(validationFraction >= 0 && validationFraction <= 0.5,
-                "Validation fraction must be between 0 and 0.5, but is " + validationFraction + ".");
-        CinnArchitecture.check(patience >= 0, "Patience must be 0 (off) or positive, but is " + patience + ".");
-        CinnArchitecture.check(threads >= 1 && threads <= 256,
-                "Threads must be between 1 and 256, but is " + threads + ".");
-        CinnArchitecture.check(Double.isFinite(instabilityThresholdPerDim),
-                "Instability threshold per dimension must be a finite number, but is "
-                        + instabilityThresholdPerDim + ".");
+        TrainingDeclarations.GRADIENT_CLIP.check(gradientClipNorm);
+        TrainingDeclarations.VALIDATION_FRACTION.check(validationFraction);
+        TrainingDeclarations.PATIENCE.check(patience);
+        TrainingDeclarations.SEED.check(seed);
+        TrainingDeclarations.THREADS.check(threads);
+        TrainingDeclarations.INSTABILITY_THRESHOLD.check(instabilityThresholdPerDim);
     }
 
     @Override

@@ -164,9 +164,9 @@ class SampleScoreCommandTest {
         final Path targets = targets();
         final Path out = m_dir.resolve("designs.csv");
         assertTrue(fails("sample", "--model", s_model.toString(), "--targets", targets.toString(), "--out",
-            out.toString(), "--n", "0").err().contains("--n must be at least 1"));
+            out.toString(), "--n", "0").err().contains("--n must be between 1 and 10000000, got 0"));
         assertTrue(fails("sample", "--model", s_model.toString(), "--targets", targets.toString(), "--out",
-            out.toString(), "--temperature", "-1").err().contains("--temperature must be a positive number"));
+            out.toString(), "--temperature", "-1").err().contains("--temperature must be in (0, 10], got -1.0"));
     }
 
     @Test

@@ -94,8 +94,22 @@ class ConfigureTest {
     }
 
     @Test
-    void learnerWithUntouchedColumnFiltersAsksToSplitTheColumns() throws Exception {
+    void learnerWithUntouchedColumnFiltersAsksToChooseTheColumns() throws Exception {
+        // the filters default to "enforce inclusion" with nothing included
         final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        assertMessage(assertThrows(InvalidSettingsException.class, () -> h.configure(NodeTestData.ikSpec())),
+            "No x (design) columns selected", "'x (design) columns' filter");
+    }
+
+    @Test
+    void learnerWithBothFiltersIncludingEverythingAsksToSplitTheColumns() throws Exception {
+        // KNIME's own filter default ("enforce exclusion", nothing excluded), as a 0.1.0 workflow may hold it
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        for (String key : List.of("x_columns", "y_columns")) {
+            s.getNodeSettings(key).addString("enforce_option", "EnforceExclusion");
+        }
+        h.loadSettings(s);
         assertMessage(assertThrows(InvalidSettingsException.class, () -> h.configure(NodeTestData.ikSpec())),
             "selections are identical (6 columns)", "split the numeric columns into designs and targets");
     }

@@ -20,6 +20,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
+import org.cinn4knime.engine.settings.Setting;
+import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
 import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
 import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
@@ -98,6 +100,23 @@ class NodeDescriptionTest {
         final var validator = schema.newValidator();
         org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
             () -> validator.validate(new StreamSource(new java.io.StringReader(broken))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("factories")
+    void optionsAreTheLabelsOfTheSettingDeclarations(final NodeFactory<?> f) throws Exception {
+        // the dialog takes its labels from the declarations, so this also checks the dialog against the description
+        final Document doc = parse(description(f));
+        final var options = doc.getElementsByTagNameNS("http://knime.org/node/v4.1", "option");
+        final List<String> documented = new java.util.ArrayList<>();
+        for (int i = 0; i < options.getLength(); i++) {
+            documented.add(((Element)options.item(i)).getAttribute("name"));
+        }
+        final List<String> declared = ((CinnNodeModel<?>)f.createNodeModel()).settingDeclarations().stream()
+            .map(Setting::label).toList();
+        assertEquals(new java.util.TreeSet<>(declared), new java.util.TreeSet<>(documented),
+            "options of " + f.getClass().getSimpleName() + " against the labels of its settings' declarations");
+        assertEquals(declared.size(), documented.size(), "an option documented twice");
     }
 
     private static void assert16x16(final BufferedImage img, final String what) {

@@ -1,12 +1,14 @@
 package org.cinn4knime.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +17,27 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.cinn4knime.engine.CinnModel;
+import org.cinn4knime.engine.settings.Setting;
+import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
+import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
 import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeModelHarness;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 
 /** Settings keys are frozen (saved workflows must keep loading) and settings survive save/load as settings.xml. */
 class SettingsTest {
@@ -110,6 +120,138 @@ class SettingsTest {
 
         // a rejected load leaves the previous settings in place
         assertEquals(6, h.saveSettings().getInt("blocks"));
+    }
+
+    // ---- loading work saved by 0.1.0 (frozen settings.xml files, never regenerated) ----
+
+    static Stream<Arguments> frozen() {
+        return nodes();
+    }
+
+    /** The model settings of a node's settings.xml as saved by 0.1.0 (copied from the test-workflows of 0.1.0). */
+    private static NodeSettingsRO frozenSettings(final String node) throws Exception {
+        return NodeSettings.loadFromXML(new ByteArrayInputStream(frozenXml(node).getBytes(StandardCharsets.UTF_8)))
+            .getNodeSettings("model");
+    }
+
+    private static String frozenXml(final String node) throws Exception {
+        final String res = "settings-0.1.0/" + node + ".xml";
+        try (InputStream in = SettingsTest.class.getResourceAsStream(res)) {
+            assertNotNull(in, "missing frozen settings " + res);
+            final String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xml.contains("<entry key=\"node-bundle-version\" type=\"xstring\" value=\"0.1.0\"/>"), res);
+            return xml;
+        }
+    }
+
+    private static List<Setting> laterSettings(final NodeFactory<? extends NodeModel> f) {
+        return ((CinnNodeModel<?>)f.createNodeModel()).settingDeclarations().stream()
+            .filter(d -> !d.requiredOnLoad()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frozen")
+    void settingsSavedBy010LoadWithTheDefaultOfEverySettingAddedLater(final String node,
+        final NodeFactory<? extends NodeModel> f) throws Exception {
+        final NodeSettingsRO old = frozenSettings(node);
+        final List<Setting> later = laterSettings(f);
+        for (Setting d : later) {
+            assertFalse(old.containsKey(d.key()), d.key() + " is in the file saved by 0.1.0");
+        }
+        final NodeModelHarness h = new NodeModelHarness(f.createNodeModel());
+        // a node whose later settings are not at their defaults: loading the old file sets them back to the default
+        final NodeSettings changed = h.saveSettings();
+        for (Setting d : later) {
+            putNonDefault(changed, d);
+        }
+        h.loadSettings(changed);
+        h.loadSettings(old); // validateSettings, then loadValidatedSettingsFrom
+        final NodeSettings loaded = h.saveSettings();
+        final NodeSettings fresh = new NodeModelHarness(f.createNodeModel()).saveSettings();
+        for (Setting d : later) {
+            assertEquals(valueText(fresh, d), valueText(loaded, d), d.key() + " did not load its default");
+        }
+        assertTrue(loaded.keySet().containsAll(old.keySet()), "every setting of 0.1.0 is still saved");
+    }
+
+    @Test
+    void theLearnerAddsSettingsAfter010AndTheyLoadTheirDefault() throws Exception {
+        // proves the mechanism on real settings: the spline settings and Adam's betas were added after 0.1.0
+        assertEquals(List.of("spline_bins", "spline_tail_bound", "adam_beta1", "adam_beta2"),
+            laterSettings(new CinnLearnerNodeFactory()).stream().map(Setting::key).toList());
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        h.loadSettings(frozenSettings("learner"));
+        assertEquals(0.9, h.saveSettings().getDouble("adam_beta1"));
+        assertEquals(0.999, h.saveSettings().getDouble("adam_beta2"));
+        assertEquals(8, h.saveSettings().getInt("spline_bins"));
+        assertEquals(3.0, h.saveSettings().getDouble("spline_tail_bound"));
+        // the 0.1.0 workflow names GLOW and keeps it, although new nodes default to AUTO
+        assertEquals("GLOW", h.saveSettings().getString("coupling"));
+        assertEquals("AUTO", new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel()).saveSettings()
+            .getString("coupling"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frozen")
+    void settingsOf010RemainRequired(final String node, final NodeFactory<? extends NodeModel> f) throws Exception {
+        final NodeModelHarness h = new NodeModelHarness(f.createNodeModel());
+        final String xml = frozenXml(node);
+        // drop the threads setting (in 0.1.0 in every node) with its internals
+        final String without = xml.replaceAll("(?s)\\s*<config key=\"threads_Internals\">.*?</config>", "")
+            .replaceAll("\\s*<entry key=\"threads\" type=\"xint\" value=\"\\d+\"/>", "");
+        assertNotEquals(xml, without);
+        final NodeSettingsRO s = NodeSettings.loadFromXML(
+            new ByteArrayInputStream(without.getBytes(StandardCharsets.UTF_8))).getNodeSettings("model");
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s));
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+    }
+
+    @Test
+    void workflowsSavedBy010ConfigureAndExecute() throws Exception {
+        final NodeModelHarness learner = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        learner.loadSettings(frozenSettings("learner"));
+        final BufferedDataTable data = NodeTestData.ikTable(400, 3);
+        final PortObjectSpec[] learnerSpecs = learner.configure(data.getDataTableSpec());
+        final PortObject[] learned = learner.execute(data);
+        assertNotNull(learnerSpecs[0], "configure gives the model spec");
+        final CinnModel model = ((CinnPortObject)learned[0]).getModel();
+        assertEquals(0.9, model.trainingSettings().beta1(), "the default of a setting added later is used");
+        assertEquals(10, model.trainingSettings().epochs(), "the saved value is used");
+
+        final NodeModelHarness sampler = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        sampler.loadSettings(frozenSettings("sampler"));
+        final BufferedDataTable targets = NodeTestData.targets(new double[][]{{1.0, 0.5}, {0.3, -0.2}});
+        sampler.configure(learned[0].getSpec(), targets.getDataTableSpec());
+        final BufferedDataTable designs = (BufferedDataTable)sampler.execute(learned[0], targets)[0];
+        assertEquals(2 * 50, designs.size(), "50 designs per row, as saved");
+
+        final NodeModelHarness scorer = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        scorer.loadSettings(frozenSettings("scorer"));
+        scorer.configure(learned[0].getSpec(), data.getDataTableSpec());
+        scorer.execute(learned[0], data);
+        assertTrue(scorer.flowVariables().containsKey("cinn_mean_nll"), scorer.flowVariables().keySet().toString());
+    }
+
+    private static void putNonDefault(final NodeSettings s, final Setting d) {
+        switch (d.type()) {
+            case INTEGER -> s.addInt(d.key(), d.intDefault() == (int)d.nodeMin() ? d.intDefault() + 1
+                : (int)d.nodeMin());
+            case DOUBLE -> s.addDouble(d.key(), (d.nodeMin() + d.doubleDefault() * d.nodeScale()) / 2);
+            case BOOLEAN -> s.addBoolean(d.key(), !d.booleanDefault());
+            case CHOICE -> s.addString(d.key(), d.choices().stream().filter(c -> !c.equals(d.stringDefault()))
+                .findFirst().orElseThrow());
+            default -> throw new IllegalStateException("no non-default value for " + d);
+        }
+    }
+
+    private static String valueText(final NodeSettingsRO s, final Setting d) throws InvalidSettingsException {
+        return switch (d.type()) {
+            case INTEGER -> Integer.toString(s.getInt(d.key()));
+            case DOUBLE -> Double.toString(s.getDouble(d.key()));
+            case BOOLEAN -> Boolean.toString(s.getBoolean(d.key()));
+            case CHOICE, TEXT -> s.getString(d.key());
+            default -> throw new IllegalStateException("cannot compare " + d);
+        };
     }
 
     private static List<String> snapshot(final String node) throws Exception {

@@ -1,7 +1,10 @@
 package org.cinn4knime.nodes.common;
 
 import java.io.File;
+import java.util.List;
 import java.util.function.Supplier;
+
+import org.cinn4knime.engine.settings.Setting;
 
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -32,6 +35,11 @@ public abstract class CinnNodeModel<S extends CinnNodeSettings> extends NodeMode
         super(inPortTypes, outPortTypes);
         m_fresh = fresh;
         m_settings = fresh.get();
+    }
+
+    /** @return the declarations of this node's settings, in saving order (for tests of descriptions and loading) */
+    public final List<Setting> settingDeclarations() {
+        return m_settings.declarations();
     }
 
     @Override

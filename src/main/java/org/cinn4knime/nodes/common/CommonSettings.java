@@ -1,36 +1,41 @@
 package org.cinn4knime.nodes.common;
 
-import org.cinn4knime.engine.TrainingSettings;
-import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.cinn4knime.engine.settings.Setting;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.util.filter.NameFilterConfiguration.EnforceOption;
 
-/** Settings models that several cINN nodes offer under the same key. */
+/** Settings that several cINN nodes build the same way. */
 public final class CommonSettings {
 
-    /** Key of the random seed. */
-    public static final String CFG_SEED = "seed";
-
-    /** Key of the number of CPU threads for the neural network library. */
-    public static final String CFG_THREADS = "threads";
-
-    /**
-     * Default seed: the engine's (and thus the command line's), a fixed number so that scheduled runs repeat exactly.
-     */
-    public static final int DEFAULT_SEED = Math.toIntExact(TrainingSettings.defaults().seed());
-
-    /** Upper bound of the thread setting. */
-    public static final int MAX_THREADS = 256;
+    /** Key of the enforce option inside a column filter's configuration (KNIME's NameFilterConfiguration). */
+    private static final String KEY_ENFORCE = "enforce_option";
 
     private CommonSettings() {
     }
 
-    /** @return a new seed model */
-    public static SettingsModelInteger createSeedModel() {
-        return new SettingsModelInteger(CFG_SEED, DEFAULT_SEED);
-    }
-
-    /** @return a new threads model (1..256, default the engine's: 1, fastest for small networks) */
-    public static SettingsModelIntegerBounded createThreadsModel() {
-        return new SettingsModelIntegerBounded(CFG_THREADS, TrainingSettings.defaults().threads(), 1, MAX_THREADS);
+    /**
+     * A numeric column filter that by default includes nothing and keeps exactly the columns the user moves to the
+     * include list ("Enforce inclusion"): a numeric column added upstream later is left out instead of landing in
+     * several roles at once. (KNIME's own default, "Enforce exclusion", would add every new column to every such
+     * filter.)
+     *
+     * @param declaration the filter's declaration (its key)
+     * @return the filter model
+     */
+    @SuppressWarnings("unchecked")
+    public static SettingsModelColumnFilter2 numericInclusionFilter(final Setting declaration) {
+        final SettingsModelColumnFilter2 m = new SettingsModelColumnFilter2(declaration.key(), DoubleValue.class);
+        final NodeSettings ns = new NodeSettings("defaults");
+        m.saveSettingsTo(ns);
+        try {
+            ns.getNodeSettings(declaration.key()).addString(KEY_ENFORCE, EnforceOption.EnforceInclusion.name());
+            m.loadSettingsFrom(ns);
+        } catch (InvalidSettingsException e) { // our own settings just written
+            throw new IllegalStateException(e);
+        }
+        return m;
     }
 }

@@ -2,6 +2,7 @@ package org.cinn4knime.nodes.common;
 
 import java.util.Arrays;
 
+import org.cinn4knime.engine.settings.Setting;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -38,6 +39,14 @@ public enum MissingValuePolicy {
     /** @return the stored values of all policies, in dialog order */
     public static String[] settingValues() {
         return Arrays.stream(values()).map(Enum::name).toArray(String[]::new);
+    }
+
+    /**
+     * @param label the node's dialog label (and node-description option name) of the setting
+     * @return the declaration of the setting (key {@link #CFG_KEY}, default {@link #SKIP}, since 0.1.0)
+     */
+    public static Setting declaration(final String label) {
+        return Setting.choice(CFG_KEY, SKIP).label(label);
     }
 
     /** @return a new settings model holding the policy (default: skip) */

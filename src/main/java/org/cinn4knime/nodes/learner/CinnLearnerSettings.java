@@ -1,7 +1,6 @@
 package org.cinn4knime.nodes.learner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,131 +10,95 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.Precision;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+import org.cinn4knime.engine.settings.Setting;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 import org.cinn4knime.nodes.common.CinnNodeSettings;
 import org.cinn4knime.nodes.common.CommonSettings;
 import org.cinn4knime.nodes.common.MissingValuePolicy;
 import org.cinn4knime.nodes.common.NumericColumns;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 
-/** Settings of the cINN Learner: one settings model per option, so that each can be set by a flow variable. */
+/**
+ * Settings of the cINN Learner: one settings model per option (so that each can be set by a flow variable), each
+ * derived from its one declaration in {@link ArchitectureDeclarations} / {@link TrainingDeclarations}.
+ */
 final class CinnLearnerSettings extends CinnNodeSettings {
 
-    static final String CFG_X_COLUMNS = "x_columns";
+    /** The design columns: a numeric column filter, "enforce inclusion" by default (new columns stay out). */
+    static final Setting X_COLUMNS = Setting.columns("x_columns").label("x (design) columns");
 
-    static final String CFG_Y_COLUMNS = "y_columns";
+    /** The target columns: a numeric column filter, "enforce inclusion" by default (new columns stay out). */
+    static final Setting Y_COLUMNS = Setting.columns("y_columns").label("y (target) columns");
 
-    static final String CFG_BLOCKS = "blocks";
+    static final Setting MISSING = MissingValuePolicy.declaration("Rows with missing values");
 
-    static final String CFG_COUPLING = "coupling";
+    final SettingsModelColumnFilter2 m_xColumns = add(X_COLUMNS, () -> CommonSettings.numericInclusionFilter(X_COLUMNS));
 
-    static final String CFG_SUBNET_LAYERS = "subnet_layers";
+    final SettingsModelColumnFilter2 m_yColumns = add(Y_COLUMNS, () -> CommonSettings.numericInclusionFilter(Y_COLUMNS));
 
-    static final String CFG_SUBNET_WIDTH = "subnet_width";
+    final SettingsModelIntegerBounded m_blocks = integer(ArchitectureDeclarations.BLOCKS);
 
-    static final String CFG_ACTIVATION = "activation";
+    final SettingsModelString m_coupling = string(ArchitectureDeclarations.COUPLING);
 
-    static final String CFG_CLAMP = "clamp";
+    final SettingsModelIntegerBounded m_subnetLayers = integer(ArchitectureDeclarations.SUBNET_LAYERS);
 
-    static final String CFG_ACT_NORM = "act_norm";
+    final SettingsModelIntegerBounded m_subnetWidth = integer(ArchitectureDeclarations.SUBNET_WIDTH);
 
-    static final String CFG_PRECISION = "precision";
+    final SettingsModelString m_activation = string(ArchitectureDeclarations.ACTIVATION);
 
-    static final String CFG_EPOCHS = "epochs";
+    final SettingsModelDoubleBounded m_clamp = real(ArchitectureDeclarations.CLAMP);
 
-    static final String CFG_BATCH_SIZE = "batch_size";
+    final SettingsModelBoolean m_actNorm = bool(ArchitectureDeclarations.ACT_NORM);
 
-    static final String CFG_LEARNING_RATE = "learning_rate";
+    final SettingsModelString m_precision = string(ArchitectureDeclarations.PRECISION);
 
-    static final String CFG_WEIGHT_DECAY = "weight_decay";
+    final SettingsModelIntegerBounded m_splineBins = integer(ArchitectureDeclarations.SPLINE_BINS);
 
-    static final String CFG_VALIDATION_PERCENT = "validation_percent";
+    final SettingsModelDoubleBounded m_splineTailBound = real(ArchitectureDeclarations.SPLINE_TAIL_BOUND);
 
-    static final String CFG_PATIENCE = "patience";
+    final SettingsModelIntegerBounded m_epochs = integer(TrainingDeclarations.EPOCHS);
 
-    static final String CFG_GRADIENT_CLIP = "gradient_clip";
+    final SettingsModelIntegerBounded m_batchSize = integer(TrainingDeclarations.BATCH_SIZE);
 
-    static final String CFG_LR_DECAY_FACTOR = "lr_decay_factor";
+    final SettingsModelDoubleBounded m_learningRate = real(TrainingDeclarations.LEARNING_RATE);
 
-    static final String CFG_LR_DECAY_AT = "lr_decay_at";
+    final SettingsModelDoubleBounded m_weightDecay = real(TrainingDeclarations.WEIGHT_DECAY);
 
-    static final String CFG_INSTABILITY_THRESHOLD = "instability_threshold";
+    /** Percent of the rows (node units of {@link TrainingDeclarations#VALIDATION_FRACTION}). */
+    final SettingsModelDoubleBounded m_validationPercent = real(TrainingDeclarations.VALIDATION_FRACTION);
 
-    /** Engine defaults: the command line shows and uses the same, so both front ends train alike by default. */
-    private static final CinnArchitecture ARCH = CinnArchitecture.defaults();
+    final SettingsModelIntegerBounded m_patience = integer(TrainingDeclarations.PATIENCE);
 
-    private static final TrainingSettings TRAIN = TrainingSettings.defaults();
+    final SettingsModelDoubleBounded m_gradientClip = real(TrainingDeclarations.GRADIENT_CLIP);
 
-    @SuppressWarnings("unchecked")
-    final SettingsModelColumnFilter2 m_xColumns = add(new SettingsModelColumnFilter2(CFG_X_COLUMNS, DoubleValue.class));
-
-    @SuppressWarnings("unchecked")
-    final SettingsModelColumnFilter2 m_yColumns = add(new SettingsModelColumnFilter2(CFG_Y_COLUMNS, DoubleValue.class));
-
-    final SettingsModelIntegerBounded m_blocks = add(new SettingsModelIntegerBounded(CFG_BLOCKS, ARCH.blocks(), 1, 64));
-
-    final SettingsModelString m_coupling = add(new SettingsModelString(CFG_COUPLING, ARCH.coupling().name()));
-
-    final SettingsModelIntegerBounded m_subnetLayers =
-        add(new SettingsModelIntegerBounded(CFG_SUBNET_LAYERS, ARCH.subnetLayers(), 1, 8));
-
-    final SettingsModelIntegerBounded m_subnetWidth =
-        add(new SettingsModelIntegerBounded(CFG_SUBNET_WIDTH, ARCH.subnetWidth(), 1, 4096));
-
-    final SettingsModelString m_activation = add(new SettingsModelString(CFG_ACTIVATION, ARCH.activation().name()));
-
-    final SettingsModelDoubleBounded m_clamp = add(new SettingsModelDoubleBounded(CFG_CLAMP, ARCH.clamp(), 0.1, 20.0));
-
-    final SettingsModelBoolean m_actNorm = add(new SettingsModelBoolean(CFG_ACT_NORM, ARCH.actNorm()));
-
-    final SettingsModelString m_precision = add(new SettingsModelString(CFG_PRECISION, ARCH.precision().name()));
-
-    final SettingsModelIntegerBounded m_epochs =
-        add(new SettingsModelIntegerBounded(CFG_EPOCHS, TRAIN.epochs(), 1, 100_000));
-
-    final SettingsModelIntegerBounded m_batchSize =
-        add(new SettingsModelIntegerBounded(CFG_BATCH_SIZE, TRAIN.batchSize(), 1, 1_000_000));
-
-    final SettingsModelDoubleBounded m_learningRate =
-        add(new SettingsModelDoubleBounded(CFG_LEARNING_RATE, TRAIN.learningRate(), 1e-7, 1.0));
-
-    final SettingsModelDoubleBounded m_weightDecay =
-        add(new SettingsModelDoubleBounded(CFG_WEIGHT_DECAY, TRAIN.weightDecay(), 0, 1));
-
-    final SettingsModelDoubleBounded m_validationPercent =
-        add(new SettingsModelDoubleBounded(CFG_VALIDATION_PERCENT, 100 * TRAIN.validationFraction(), 0, 50));
-
-    final SettingsModelIntegerBounded m_patience =
-        add(new SettingsModelIntegerBounded(CFG_PATIENCE, TRAIN.patience(), 0, 100_000));
-
-    final SettingsModelDoubleBounded m_gradientClip =
-        add(new SettingsModelDoubleBounded(CFG_GRADIENT_CLIP, TRAIN.gradientClipNorm(), 0, 1e6));
-
-    final SettingsModelDoubleBounded m_lrDecayFactor = add(new SettingsModelDoubleBounded(CFG_LR_DECAY_FACTOR,
-        TRAIN.lrDecayFactor(), 1e-6, 1.0));
+    final SettingsModelDoubleBounded m_lrDecayFactor = real(TrainingDeclarations.LR_DECAY_FACTOR);
 
     /** Fractions of the epochs after which the learning rate is multiplied by the decay factor, comma-separated. */
-    final SettingsModelString m_lrDecayAt =
-        add(new SettingsModelString(CFG_LR_DECAY_AT, formatFractions(TRAIN.lrDecayAt())));
+    final SettingsModelString m_lrDecayAt = string(TrainingDeclarations.LR_DECAY_AT);
 
-    final SettingsModelDoubleBounded m_instabilityThreshold = add(new SettingsModelDoubleBounded(
-        CFG_INSTABILITY_THRESHOLD, TRAIN.instabilityThresholdPerDim(), -1e6, 1e6));
+    final SettingsModelDoubleBounded m_instabilityThreshold = real(TrainingDeclarations.INSTABILITY_THRESHOLD);
 
-    final SettingsModelInteger m_seed = add(CommonSettings.createSeedModel());
+    final SettingsModelIntegerBounded m_seed = integer(TrainingDeclarations.SEED);
 
-    final SettingsModelIntegerBounded m_threads = add(CommonSettings.createThreadsModel());
+    final SettingsModelIntegerBounded m_threads = integer(TrainingDeclarations.THREADS);
 
-    final SettingsModelString m_missing = add(MissingValuePolicy.createModel());
+    final SettingsModelString m_missing = add(MISSING, MissingValuePolicy::createModel);
+
+    /** Added in 0.2.0: loads 0.9 when a workflow saved by 0.1.0 lacks it. */
+    final SettingsModelDoubleBounded m_beta1 = real(TrainingDeclarations.ADAM_BETA1);
+
+    /** Added in 0.2.0: loads 0.999 when a workflow saved by 0.1.0 lacks it. */
+    final SettingsModelDoubleBounded m_beta2 = real(TrainingDeclarations.ADAM_BETA2);
 
     /** The x and y columns chosen for a given input table. */
     record Columns(List<DataColumnSpec> x, List<DataColumnSpec> y) {
@@ -167,13 +130,15 @@ final class CinnLearnerSettings extends CinnNodeSettings {
     CinnArchitecture architecture() throws InvalidSettingsException {
         final CinnArchitecture a = CinnArchitecture.defaults() //
             .withBlocks(m_blocks.getIntValue()) //
-            .withCoupling(parse(CouplingType.class, m_coupling, CFG_COUPLING)) //
+            .withCoupling(choice(m_coupling, CouplingType.class)) //
             .withSubnetLayers(m_subnetLayers.getIntValue()) //
             .withSubnetWidth(m_subnetWidth.getIntValue()) //
-            .withActivation(parse(Activation.class, m_activation, CFG_ACTIVATION)) //
+            .withActivation(choice(m_activation, Activation.class)) //
             .withClamp(m_clamp.getDoubleValue()) //
             .withActNorm(m_actNorm.getBooleanValue()) //
-            .withPrecision(parse(Precision.class, m_precision, CFG_PRECISION));
+            .withPrecision(choice(m_precision, Precision.class)) //
+            .withBins(m_splineBins.getIntValue()) //
+            .withTailBound(m_splineTailBound.getDoubleValue());
         try {
             a.validate();
         } catch (IllegalArgumentException e) {
@@ -183,19 +148,28 @@ final class CinnLearnerSettings extends CinnNodeSettings {
     }
 
     TrainingSettings training() throws InvalidSettingsException {
-        final TrainingSettings t = TrainingSettings.defaults() //
-            .withEpochs(m_epochs.getIntValue()) //
-            .withBatchSize(m_batchSize.getIntValue()) //
-            .withLearningRate(m_learningRate.getDoubleValue()) //
-            .withWeightDecay(m_weightDecay.getDoubleValue()) //
-            .withValidationFraction(m_validationPercent.getDoubleValue() / 100.0) //
-            .withPatience(m_patience.getIntValue()) //
-            .withGradientClipNorm(m_gradientClip.getDoubleValue()) //
-            .withLrDecayFactor(m_lrDecayFactor.getDoubleValue()) //
-            .withLrDecayAt(parseFractions(m_lrDecayAt.getStringValue())) //
-            .withInstabilityThresholdPerDim(m_instabilityThreshold.getDoubleValue()) //
-            .withSeed(m_seed.getIntValue()) //
-            .withThreads(m_threads.getIntValue());
+        final TrainingSettings t;
+        try {
+            t = TrainingSettings.defaults() //
+                .withEpochs(m_epochs.getIntValue()) //
+                .withBatchSize(m_batchSize.getIntValue()) //
+                .withLearningRate(m_learningRate.getDoubleValue()) //
+                .withBeta1(m_beta1.getDoubleValue()) //
+                .withBeta2(m_beta2.getDoubleValue()) //
+                .withWeightDecay(m_weightDecay.getDoubleValue()) //
+                .withValidationFraction(
+                    m_validationPercent.getDoubleValue() / TrainingDeclarations.VALIDATION_FRACTION.nodeScale()) //
+                .withPatience(m_patience.getIntValue()) //
+                .withGradientClipNorm(m_gradientClip.getDoubleValue()) //
+                .withLrDecayFactor(m_lrDecayFactor.getDoubleValue()) //
+                .withLrDecayAt(TrainingSettings.parseFractions(m_lrDecayAt.getStringValue())) //
+                .withInstabilityThresholdPerDim(m_instabilityThreshold.getDoubleValue()) //
+                .withSeed(m_seed.getIntValue()) //
+                .withThreads(m_threads.getIntValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + TrainingDeclarations.LR_DECAY_AT.key() + "': "
+                + e.getMessage(), e);
+        }
         try {
             t.validate();
         } catch (IllegalArgumentException e) {
@@ -213,7 +187,7 @@ final class CinnLearnerSettings extends CinnNodeSettings {
     Columns columns(final DataTableSpec spec) throws InvalidSettingsException {
         final List<DataColumnSpec> x = select(spec, m_xColumns, "x (design)");
         final List<DataColumnSpec> y = select(spec, m_yColumns, "y (target)");
-        if (x.equals(y)) { // e.g. both filters still at their default "all numeric columns"
+        if (x.equals(y)) { // e.g. both filters at KNIME's "enforce exclusion" with nothing excluded
             throw new InvalidSettingsException("The x (design) and y (target) column selections are identical ("
                 + x.size() + " columns); open the dialog and split the numeric columns into designs and targets.");
         }
@@ -254,44 +228,5 @@ final class CinnLearnerSettings extends CinnNodeSettings {
             cols.add(c);
         }
         return cols;
-    }
-
-    private static <E extends Enum<E>> E parse(final Class<E> type, final SettingsModelString model, final String key)
-        throws InvalidSettingsException {
-        final String v = model.getStringValue();
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(v)) {
-                return e;
-            }
-        }
-        throw new InvalidSettingsException("Unknown value '" + v + "' of setting '" + key + "'; allowed: "
-            + Arrays.toString(type.getEnumConstants()));
-    }
-
-    /** "0.67, 0.87" for {0.67, 0.87}; "" for none. */
-    static String formatFractions(final double[] fractions) {
-        return String.join(", ", Arrays.stream(fractions).mapToObj(Double::toString).toList());
-    }
-
-    /** Parses the comma-separated decay points; blank means no decay. */
-    static double[] parseFractions(final String text) throws InvalidSettingsException {
-        if (text == null || text.isBlank()) {
-            return new double[0];
-        }
-        final String[] parts = text.split(",");
-        final double[] v = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingsException("Setting '" + CFG_LR_DECAY_AT + "': '" + parts[i].trim()
-                    + "' is not a number; give fractions of the epochs separated by commas, e.g. '0.67, 0.87'.", e);
-            }
-        }
-        return v;
-    }
-
-    static List<String> names(final Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 }

@@ -148,10 +148,7 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         final StringBuilder sb = new StringBuilder();
         sb.append("cINN for ").append(m_xNames.length).append(" x column(s) ").append(Arrays.toString(m_xNames))
             .append(" given ").append(m_yNames.length).append(" y column(s) ").append(Arrays.toString(m_yNames))
-            .append("; ").append(a.blocks()).append(' ').append(a.coupling()).append(" blocks, subnets ")
-            .append(a.subnetLayers()).append('x').append(a.subnetWidth()).append(' ').append(a.activation())
-            .append(", clamp ").append(a.clamp()).append(a.actNorm() ? ", ActNorm" : "").append(", ")
-            .append(a.precision());
+            .append("; ").append(a.summary());
         if (m_summary != null) {
             sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
                 .append(" rows, best epoch ").append(m_summary.bestEpoch());
@@ -184,6 +181,8 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         a.addDouble("clamp", m_architecture.clamp());
         a.addBoolean("act_norm", m_architecture.actNorm());
         a.addString("precision", m_architecture.precision().name());
+        a.addInt("spline_bins", m_architecture.bins());
+        a.addDouble("spline_tail_bound", m_architecture.tailBound());
         if (m_summary != null) {
             final ModelContentWO t = model.addModelContent("training");
             t.addLong("rows", m_summary.rows());
@@ -211,7 +210,11 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             parseEnum(CouplingType.class, a.getString("coupling"), "coupling"), a.getInt("subnet_layers"),
             a.getInt("subnet_width"), parseEnum(Activation.class, a.getString("activation"), "activation"),
             a.getDouble("clamp"), a.getBoolean("act_norm"),
-            parseEnum(Precision.class, a.getString("precision"), "precision"));
+            parseEnum(Precision.class, a.getString("precision"), "precision"),
+            // added after 0.1.0: specs saved before have none and mean the defaults
+            a.containsKey("spline_bins") ? a.getInt("spline_bins") : CinnArchitecture.DEFAULT_BINS,
+            a.containsKey("spline_tail_bound") ? a.getDouble("spline_tail_bound")
+                : CinnArchitecture.DEFAULT_TAIL_BOUND);
         if (model.containsKey("training")) {
             if (version < 2) {
                 throw new InvalidSettingsException("The cINN model port spec has version " + version + " (a "

@@ -1,22 +1,23 @@
 package org.cinn4knime.nodes.sampler;
 
-import org.cinn4knime.nodes.common.MissingValuePolicy;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.cinn4knime.nodes.common.CinnNodeDialog;
 
-/** Dialog of the cINN Sampler, built from the node's settings models. */
-final class CinnSamplerNodeDialog extends DefaultNodeSettingsPane {
+/** Dialog of the cINN Sampler, built from the node's settings models and labelled by their declarations. */
+final class CinnSamplerNodeDialog extends CinnNodeDialog {
 
     CinnSamplerNodeDialog() {
-        final CinnSamplerSettings s = new CinnSamplerSettings();
+        this(new CinnSamplerSettings());
+    }
+
+    private CinnSamplerNodeDialog(final CinnSamplerSettings s) {
+        super(s);
         setDefaultTabTitle("Sampling");
-        addDialogComponent(new DialogComponentNumber(s.m_samplesPerRow, "Designs per target row", 10));
-        addDialogComponent(new DialogComponentNumber(s.m_temperature, "Temperature", 0.1));
-        addDialogComponent(new DialogComponentNumber(s.m_seed, "Random seed", 1));
-        addDialogComponent(new DialogComponentBoolean(s.m_appendLogDensity, "Append log p(x|y)"));
-        addDialogComponent(new DialogComponentBoolean(s.m_keepInputColumns, "Keep the other input columns"));
-        addDialogComponent(MissingValuePolicy.createDialogComponent(s.m_missing, "Rows with missing y values"));
-        addDialogComponent(new DialogComponentNumber(s.m_threads, "CPU threads", 1));
+        number(s.m_samplesPerRow, 10);
+        number(s.m_temperature, 0.1);
+        number(s.m_seed, 1);
+        checkBox(s.m_appendLogDensity);
+        checkBox(s.m_keepInputColumns);
+        missingValues(s.m_missing);
+        number(s.m_threads, 1);
     }
 }

@@ -1,42 +1,38 @@
 package org.cinn4knime.nodes.sampler;
 
+import org.cinn4knime.engine.settings.SamplingDeclarations;
+import org.cinn4knime.engine.settings.Setting;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 import org.cinn4knime.nodes.common.CinnNodeSettings;
-import org.cinn4knime.nodes.common.CommonSettings;
 import org.cinn4knime.nodes.common.MissingValuePolicy;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** Settings of the cINN Sampler. */
+/** Settings of the cINN Sampler, each derived from its declaration (mostly {@link SamplingDeclarations}). */
 final class CinnSamplerSettings extends CinnNodeSettings {
 
-    static final String CFG_SAMPLES_PER_ROW = "samples_per_row";
+    /** Node-only: keep the input table's other columns beside the designs. */
+    static final Setting KEEP_INPUT_COLUMNS =
+        Setting.bool("keep_input_columns", false).label("Keep the other input columns");
 
-    static final String CFG_TEMPERATURE = "temperature";
+    static final Setting MISSING = MissingValuePolicy.declaration("Rows with missing y values");
 
-    static final String CFG_APPEND_LOG_DENSITY = "append_log_density";
+    final SettingsModelIntegerBounded m_samplesPerRow = integer(SamplingDeclarations.SAMPLES_PER_ROW);
 
-    static final String CFG_KEEP_INPUT_COLUMNS = "keep_input_columns";
+    final SettingsModelDoubleBounded m_temperature = real(SamplingDeclarations.TEMPERATURE);
 
-    final SettingsModelIntegerBounded m_samplesPerRow =
-        add(new SettingsModelIntegerBounded(CFG_SAMPLES_PER_ROW, 100, 1, 10_000_000));
+    final SettingsModelIntegerBounded m_seed = integer(TrainingDeclarations.SEED);
 
-    final SettingsModelDoubleBounded m_temperature =
-        add(new SettingsModelDoubleBounded(CFG_TEMPERATURE, 1.0, 0.01, 10.0));
+    final SettingsModelBoolean m_appendLogDensity = bool(SamplingDeclarations.APPEND_LOG_DENSITY);
 
-    final SettingsModelInteger m_seed = add(CommonSettings.createSeedModel());
+    final SettingsModelBoolean m_keepInputColumns = bool(KEEP_INPUT_COLUMNS);
 
-    final SettingsModelBoolean m_appendLogDensity = add(new SettingsModelBoolean(CFG_APPEND_LOG_DENSITY, false));
+    final SettingsModelString m_missing = add(MISSING, MissingValuePolicy::createModel);
 
-    final SettingsModelBoolean m_keepInputColumns = add(new SettingsModelBoolean(CFG_KEEP_INPUT_COLUMNS, false));
-
-    final SettingsModelString m_missing = add(MissingValuePolicy.createModel());
-
-    final SettingsModelIntegerBounded m_threads = add(CommonSettings.createThreadsModel());
+    final SettingsModelIntegerBounded m_threads = integer(TrainingDeclarations.THREADS);
 
     @Override
     protected void check() throws InvalidSettingsException {

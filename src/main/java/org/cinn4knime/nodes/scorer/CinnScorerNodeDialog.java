@@ -1,18 +1,19 @@
 package org.cinn4knime.nodes.scorer;
 
-import org.cinn4knime.nodes.common.MissingValuePolicy;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
-import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.cinn4knime.nodes.common.CinnNodeDialog;
 
-/** Dialog of the cINN Scorer, built from the node's settings models. */
-final class CinnScorerNodeDialog extends DefaultNodeSettingsPane {
+/** Dialog of the cINN Scorer, built from the node's settings models and labelled by their declarations. */
+final class CinnScorerNodeDialog extends CinnNodeDialog {
 
     CinnScorerNodeDialog() {
-        final CinnScorerSettings s = new CinnScorerSettings();
+        this(new CinnScorerSettings());
+    }
+
+    private CinnScorerNodeDialog(final CinnScorerSettings s) {
+        super(s);
         setDefaultTabTitle("Scoring");
-        addDialogComponent(MissingValuePolicy.createDialogComponent(s.m_missing, "Rows with missing x or y values"));
-        addDialogComponent(new DialogComponentString(s.m_prefix, "Flow variable prefix", false, 20));
-        addDialogComponent(new DialogComponentNumber(s.m_threads, "CPU threads", 1));
+        missingValues(s.m_missing);
+        text(s.m_prefix, 20);
+        number(s.m_threads, 1);
     }
 }

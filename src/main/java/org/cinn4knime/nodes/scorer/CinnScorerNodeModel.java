@@ -49,6 +49,11 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
 
     static final String FV_ROWS_SKIPPED = "rows_skipped";
 
+    /** @return the names of the pushed flow variables, without the prefix */
+    static List<String> flowVariableNames() {
+        return List.of(FV_MEAN_NLL, FV_BITS_PER_DIM, FV_CALIBRATION_ERROR, FV_ROWS_SCORED, FV_ROWS_SKIPPED);
+    }
+
     CinnScorerNodeModel() {
         super(new PortType[]{CinnPortObject.TYPE, BufferedDataTable.TYPE},
             new PortType[]{BufferedDataTable.TYPE, BufferedDataTable.TYPE},

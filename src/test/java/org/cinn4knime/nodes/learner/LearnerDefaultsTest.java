@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
@@ -26,10 +27,10 @@ class LearnerDefaultsTest {
         final CinnLearnerSettings s = new CinnLearnerSettings();
         final NodeSettings ns = new NodeSettings("test");
         s.save(ns);
-        ns.addInt(CinnLearnerSettings.CFG_SUBNET_LAYERS, 8);
-        ns.addDouble(CinnLearnerSettings.CFG_CLAMP, 20.0);
+        ns.addInt(ArchitectureDeclarations.SUBNET_LAYERS.key(), 8);
+        ns.addDouble(ArchitectureDeclarations.CLAMP.key(), 20.0);
         CinnLearnerSettings.validate(ns); // the engine's largest values are accepted
-        ns.addInt(CinnLearnerSettings.CFG_SUBNET_LAYERS, 9);
+        ns.addInt(ArchitectureDeclarations.SUBNET_LAYERS.key(), 9);
         final InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> CinnLearnerSettings.validate(ns));
         assertTrue(e.getMessage().contains("9"), e.getMessage());
