@@ -9,8 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
+import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.EnumValues;
 import org.cinn4knime.engine.ModelFile;
+import org.cinn4knime.engine.Precision;
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+import org.cinn4knime.engine.settings.Setting;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +67,9 @@ public final class CinnCli implements Callable<Integer> {
     /** Runs one command line with the given console streams and returns the exit code (for tests and embedding). */
     public static int run(final PrintWriter out, final PrintWriter err, final String... args) {
         final CommandLine cli = new CommandLine(new CinnCli());
+        anyCase(cli, CouplingType.class, ArchitectureDeclarations.COUPLING);
+        anyCase(cli, Activation.class, ArchitectureDeclarations.ACTIVATION);
+        anyCase(cli, Precision.class, ArchitectureDeclarations.PRECISION);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, argv) -> {
@@ -78,6 +87,21 @@ public final class CinnCli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Options of an enum type follow the one rule of {@link EnumValues} (any case) through their declaration, as the
+     * nodes do, not picocli's own case-sensitive one.
+     */
+    private static <E extends Enum<E>> void anyCase(final CommandLine cli, final Class<E> type,
+        final Setting declaration) {
+        cli.registerConverter(type, value -> {
+            try {
+                return declaration.parseChoice(type, value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
     }
 
     private static String qualifiedName(final CommandLine commandLine) {

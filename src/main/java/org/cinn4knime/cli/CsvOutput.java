@@ -13,26 +13,27 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.cinn4knime.engine.AtomicFile;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.EpochStats;
 
 /**
- * A CSV output file written through {@link AtomicOutput}: rows go to a temporary file that replaces the target only on
+ * A CSV output file written through {@link AtomicFile}: rows go to a temporary file that replaces the target only on
  * {@link #commit()}. Numbers are written with full precision ({@link Double#toString}) so results can be compared
  * exactly between runs.
  */
 final class CsvOutput implements Closeable {
 
-    private final AtomicOutput m_file;
+    private final AtomicFile m_file;
     private final CSVPrinter m_printer;
 
-    private CsvOutput(final AtomicOutput file, final CSVPrinter printer) {
+    private CsvOutput(final AtomicFile file, final CSVPrinter printer) {
         m_file = file;
         m_printer = printer;
     }
 
     static CsvOutput create(final Path target, final List<String> header) throws CliException, IOException {
-        final AtomicOutput file = AtomicOutput.create(target);
+        final AtomicFile file = AtomicOutput.create(target);
         try {
             final CSVPrinter printer = new CSVPrinter(file.writer(),
                 CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());

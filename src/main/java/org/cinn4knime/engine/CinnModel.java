@@ -84,11 +84,6 @@ public final class CinnModel {
         return params;
     }
 
-    /** Same model with other provenance (used by the model file reader). */
-    CinnModel withInfo(ModelInfo newInfo) {
-        return new CinnModel(xNames, yNames, arch, settings, newInfo, std, perms, params);
-    }
-
     /** A network over the parameters for the caller's exclusive use; give it back with {@link #release}. */
     private FlowNet borrow() {
         synchronized (idleNets) {

@@ -1,5 +1,8 @@
 package org.cinn4knime.engine;
 
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.*;
+import static org.cinn4knime.engine.settings.TrainingDeclarations.*;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,12 +12,8 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -79,40 +77,16 @@ public final class ModelFile {
     }
 
     /**
-     * Atomic save: written to a temporary file beside the target, then moved over it. The file gets the default
-     * permissions of any new file of the user (unlike {@link Files#createTempFile}, which makes it private).
+     * Atomic save ({@link AtomicFile}): written to a temporary file beside the target, then moved over it; the folder
+     * is created if missing. The file gets the default permissions of any new file of the user (unlike
+     * {@link Files#createTempFile}, which makes it private).
      */
     public static void save(CinnModel model, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = null;
-        OutputStream os = null;
-        for (int attempt = 0; os == null; attempt++) {
-            tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(
-                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
-        try {
-            try (OutputStream out = os) {
-                write(model, out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> write(model, out));
     }
 
     static byte[] weightsBytes(double[] p, boolean dbl) {
@@ -140,17 +114,18 @@ public final class ModelFile {
         j.add("yNames", strings(m.yNames()));
         CinnArchitecture a = m.architecture();
         JsonObject arch = new JsonObject();
-        arch.addProperty("blocks", a.blocks());
-        arch.addProperty("coupling", a.coupling().name());
-        arch.addProperty("subnetLayers", a.subnetLayers());
-        arch.addProperty("subnetWidth", a.subnetWidth());
-        arch.addProperty("activation", a.activation().name());
-        arch.addProperty("clamp", a.clamp());
-        arch.addProperty("actNorm", a.actNorm());
-        arch.addProperty("precision", a.precision().name());
-        // format 2: the spline parameters (format-1 files have none and load with the defaults, unused by affine)
-        arch.addProperty("bins", a.bins());
-        arch.addProperty("tailBound", a.tailBound());
+        // format 2: the keys of the setting declarations (format 1 spelt them in camelCase, see read)
+        arch.addProperty(BLOCKS.key(), a.blocks());
+        arch.addProperty(COUPLING.key(), a.coupling().name());
+        arch.addProperty(SUBNET_LAYERS.key(), a.subnetLayers());
+        arch.addProperty(SUBNET_WIDTH.key(), a.subnetWidth());
+        arch.addProperty(ACTIVATION.key(), a.activation().name());
+        arch.addProperty(CLAMP.key(), a.clamp());
+        arch.addProperty(ACT_NORM.key(), a.actNorm());
+        arch.addProperty(PRECISION.key(), a.precision().name());
+        // format 2: the spline parameters (absent in format 1: the defaults; used by SPLINE couplings only)
+        arch.addProperty(SPLINE_BINS.key(), a.bins());
+        arch.addProperty(SPLINE_TAIL_BOUND.key(), a.tailBound());
         j.add("architecture", arch);
         Standardisation s = m.standardisation();
         JsonObject st = new JsonObject();
@@ -170,20 +145,20 @@ public final class ModelFile {
         j.add("permutations", perms);
         TrainingSettings t = m.trainingSettings();
         JsonObject ts = new JsonObject();
-        ts.addProperty("epochs", t.epochs());
-        ts.addProperty("batchSize", t.batchSize());
-        ts.addProperty("learningRate", t.learningRate());
-        ts.addProperty("beta1", t.beta1());
-        ts.addProperty("beta2", t.beta2());
-        ts.addProperty("weightDecay", t.weightDecay());
-        ts.addProperty("lrDecayFactor", t.lrDecayFactor());
-        ts.add("lrDecayAt", numbers(t.lrDecayAt()));
-        ts.addProperty("gradientClipNorm", t.gradientClipNorm());
-        ts.addProperty("validationFraction", t.validationFraction());
-        ts.addProperty("patience", t.patience());
-        ts.addProperty("seed", t.seed());
-        ts.addProperty("threads", t.threads());
-        ts.addProperty("instabilityThresholdPerDim", t.instabilityThresholdPerDim());
+        ts.addProperty(EPOCHS.key(), t.epochs());
+        ts.addProperty(BATCH_SIZE.key(), t.batchSize());
+        ts.addProperty(LEARNING_RATE.key(), t.learningRate());
+        ts.addProperty(ADAM_BETA1.key(), t.beta1());
+        ts.addProperty(ADAM_BETA2.key(), t.beta2());
+        ts.addProperty(WEIGHT_DECAY.key(), t.weightDecay());
+        ts.addProperty(LR_DECAY_FACTOR.key(), t.lrDecayFactor());
+        ts.add(LR_DECAY_AT.key(), numbers(t.lrDecayAt()));
+        ts.addProperty(GRADIENT_CLIP.key(), t.gradientClipNorm());
+        ts.addProperty(VALIDATION_FRACTION.key(), t.validationFraction() * VALIDATION_FRACTION.nodeScale());
+        ts.addProperty(PATIENCE.key(), t.patience());
+        ts.addProperty(SEED.key(), t.seed());
+        ts.addProperty(THREADS.key(), t.threads());
+        ts.addProperty(INSTABILITY_THRESHOLD.key(), t.instabilityThresholdPerDim());
         j.add("trainingSettings", ts);
         j.addProperty("seed", t.seed());
         ModelInfo i = m.info();
@@ -403,11 +378,15 @@ public final class ModelFile {
             throw new ModelFormatException("The model file names no design or no target columns.");
         }
         Members a = j.object("architecture");
-        CinnArchitecture arch = new CinnArchitecture(a.integer("blocks"), a.enumValue("coupling", CouplingType.class),
-                a.integer("subnetLayers"), a.integer("subnetWidth"), a.enumValue("activation", Activation.class),
-                a.number("clamp"), a.bool("actNorm"), a.enumValue("precision", Precision.class),
-                a.has("bins") ? a.integer("bins") : CinnArchitecture.DEFAULT_BINS,
-                a.has("tailBound") ? a.number("tailBound") : CinnArchitecture.DEFAULT_TAIL_BOUND);
+        boolean v1 = version == 1; // format 1 spelt the setting keys in camelCase
+        CinnArchitecture arch = new CinnArchitecture(a.integer(BLOCKS.key()),
+                a.enumValue(COUPLING.key(), CouplingType.class),
+                a.integer(v1 ? "subnetLayers" : SUBNET_LAYERS.key()), a.integer(v1 ? "subnetWidth" : SUBNET_WIDTH.key()),
+                a.enumValue(ACTIVATION.key(), Activation.class), a.number(CLAMP.key()),
+                a.bool(v1 ? "actNorm" : ACT_NORM.key()), a.enumValue(PRECISION.key(), Precision.class),
+                a.has(SPLINE_BINS.key()) ? a.integer(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
+                a.has(SPLINE_TAIL_BOUND.key()) ? a.number(SPLINE_TAIL_BOUND.key())
+                        : CinnArchitecture.DEFAULT_TAIL_BOUND);
         int count;
         try {
             arch.validate();
@@ -447,11 +426,17 @@ public final class ModelFile {
             }
         }
         Members t = j.object("trainingSettings");
-        TrainingSettings settings = new TrainingSettings(t.integer("epochs"), t.integer("batchSize"),
-                t.number("learningRate"), t.number("beta1"), t.number("beta2"), t.number("weightDecay"),
-                t.number("lrDecayFactor"), t.numbers("lrDecayAt", -1, false), t.number("gradientClipNorm"),
-                t.number("validationFraction"), t.integer("patience"), t.longInteger("seed"), t.integer("threads"),
-                t.number("instabilityThresholdPerDim"));
+        TrainingSettings settings = new TrainingSettings(t.integer(EPOCHS.key()),
+                t.integer(v1 ? "batchSize" : BATCH_SIZE.key()), t.number(v1 ? "learningRate" : LEARNING_RATE.key()),
+                t.number(v1 ? "beta1" : ADAM_BETA1.key()), t.number(v1 ? "beta2" : ADAM_BETA2.key()),
+                t.number(v1 ? "weightDecay" : WEIGHT_DECAY.key()),
+                t.number(v1 ? "lrDecayFactor" : LR_DECAY_FACTOR.key()),
+                t.numbers(v1 ? "lrDecayAt" : LR_DECAY_AT.key(), -1, false),
+                t.number(v1 ? "gradientClipNorm" : GRADIENT_CLIP.key()),
+                v1 ? t.number("validationFraction")
+                        : t.number(VALIDATION_FRACTION.key()) / VALIDATION_FRACTION.nodeScale(),
+                t.integer(PATIENCE.key()), t.longInteger(SEED.key()), t.integer(THREADS.key()),
+                t.number(v1 ? "instabilityThresholdPerDim" : INSTABILITY_THRESHOLD.key()));
         Members i = j.object("info");
         List<EpochStats> history = new ArrayList<>();
         JsonArray ha = i.array("history");
@@ -593,13 +578,11 @@ public final class ModelFile {
 
         <E extends Enum<E>> E enumValue(String name, Class<E> type) throws ModelFormatException {
             String v = string(name);
-            for (E c : type.getEnumConstants()) {
-                if (c.name().equals(v)) {
-                    return c;
-                }
+            try {
+                return EnumValues.parse(type, v, name);
+            } catch (IllegalArgumentException e) {
+                throw invalid(where(name), "has the unknown value '" + v + "' (known: " + EnumValues.allowed(type) + ")");
             }
-            throw invalid(where(name), "has the unknown value '" + v + "' (known: "
-                    + Arrays.toString(type.getEnumConstants()) + ")");
         }
 
         List<String> strings(String name) throws ModelFormatException {

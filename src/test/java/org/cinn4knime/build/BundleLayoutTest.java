@@ -152,6 +152,9 @@ class BundleLayoutTest {
         }
         assertTrue(copied.stream().anyMatch(j -> j.startsWith("lib/nd4j-native-")), "lib/ has no nd4j-native: " + copied);
         assertTrue(copied.stream().anyMatch(j -> j.startsWith("lib/gson-")), "lib/ has no gson: " + copied);
+        // the engine's statistics (engine/stats) and the port view's loss curve call these directly
+        assertTrue(copied.stream().anyMatch(j -> j.startsWith("lib/commons-math3-")), "lib/ has no commons-math3: " + copied);
+        assertTrue(copied.stream().anyMatch(j -> j.startsWith("lib/jfreechart-")), "lib/ has no jfreechart: " + copied);
     }
 
     @Test

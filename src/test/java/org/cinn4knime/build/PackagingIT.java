@@ -165,6 +165,7 @@ class PackagingIT {
                 "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libjnind4jcpu.so",
                 "org/bytedeco/openblas/linux-x86_64/libjniopenblas_nolapack.so", "picocli/CommandLine.class",
                 "org/apache/commons/csv/CSVFormat.class", "com/google/gson/Gson.class",
+                "org/jfree/chart/JFreeChart.class", "org/apache/commons/math3/distribution/ChiSquaredDistribution.class",
                 "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend")) {
                 assertNotNull(j.getEntry(needed), cli + " lacks " + needed);
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.cinn4knime.engine.AtomicFile;
 import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.ik.InverseKinematics;
 
@@ -29,7 +30,7 @@ class CliPartsTest {
     void atomicOutputAppearsOnlyOnCommit() throws Exception {
         final Path target = m_dir.resolve("out.csv");
         Files.writeString(target, "old", StandardCharsets.UTF_8);
-        try (AtomicOutput out = AtomicOutput.create(target)) {
+        try (AtomicFile out = AtomicOutput.create(target)) {
             out.writer().write("half");
             out.writer().flush();
             assertEquals("old", Files.readString(target), "target untouched while writing");
@@ -37,7 +38,7 @@ class CliPartsTest {
         }
         assertEquals("old", Files.readString(target));
         assertEquals(List.of("out.csv"), CliRun.files(m_dir), "temporary file removed without commit");
-        try (AtomicOutput out = AtomicOutput.create(target)) {
+        try (AtomicFile out = AtomicOutput.create(target)) {
             out.writer().write("new");
             out.commit();
         }

@@ -101,7 +101,7 @@ class TrainCommandTest {
     void architectureAndTrainingOptionsReachTheModel() throws Exception {
         final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 7, true);
         final Path model = m_dir.resolve("model.cinn");
-        final CliRun.Result r = run(trainArgs(data, model, "--coupling", "SINGLE", "--activation", "TANH",
+        final CliRun.Result r = run(trainArgs(data, model, "--coupling", "single", "--activation", "Tanh",
             "--act-norm", "true", "--precision", "DOUBLE", "--weight-decay", "0.001", "--clip", "5", "--lr-decay",
             "0.5", "--lr-decay-at", "0.5", "--instability-threshold", "-3"));
         assertEquals(0, r.code(), r::toString);
@@ -115,6 +115,8 @@ class TrainCommandTest {
         final CliRun.Result bad = run(trainArgs(data, model, "--coupling", "TRIPLE"));
         assertEquals(2, bad.code(), bad::toString);
         assertTrue(bad.err().contains("--coupling") && bad.err().contains("TRIPLE"), bad::toString);
+        // the one enum rule (EnumValues): any case, and the error lists what is allowed
+        assertTrue(bad.err().contains("allowed (any case): GLOW, SINGLE"), bad::toString);
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+import org.cinn4knime.engine.settings.Setting;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,28 @@ class ModelFileTest {
     }
 
     @Test
+    void settingsAreWrittenWithTheKeysOfTheirDeclarations() throws Exception {
+        // format 2: one spelling for a setting everywhere (node settings, port spec, model file)
+        JsonObject[] json = new JsonObject[1];
+        withJson(bytes(model), j -> {
+            json[0] = j;
+            return j;
+        });
+        Set<String> arch = json[0].getAsJsonObject("architecture").keySet();
+        for (Setting d : ArchitectureDeclarations.ALL) {
+            assertTrue(arch.contains(d.key()), d.key() + " in " + arch);
+        }
+        Set<String> training = json[0].getAsJsonObject("trainingSettings").keySet();
+        for (Setting d : TrainingDeclarations.ALL) {
+            assertTrue(training.contains(d.key()), d.key() + " in " + training);
+        }
+        assertEquals(100 * model.trainingSettings().validationFraction(),
+            json[0].getAsJsonObject("trainingSettings").get("validation_percent").getAsDouble(), 1e-12);
+        assertEquals(model.trainingSettings(), ModelFile.read(new java.io.ByteArrayInputStream(bytes(model)))
+            .trainingSettings());
+    }
+
+    @Test
     void newerVersion() throws Exception {
         String m = readError(withJson(bytes(model), j -> {
             j.addProperty("formatVersion", ModelFile.FORMAT_VERSION + 1);
@@ -191,7 +216,7 @@ class ModelFileTest {
     @Test
     void inconsistentSizes() throws Exception {
         String m = readError(withJson(bytes(model), j -> {
-            j.getAsJsonObject("architecture").addProperty("subnetWidth", 17);
+            j.getAsJsonObject("architecture").addProperty("subnet_width", 17);
             return j;
         }));
         assertTrue(m.contains("weights") && m.contains("needs"), m);
@@ -256,8 +281,8 @@ class ModelFileTest {
             j.getAsJsonObject("architecture").remove("blocks");
             return j;
         });
-        changes.put("architecture.subnetWidth", j -> {
-            j.getAsJsonObject("architecture").addProperty("subnetWidth", "wide");
+        changes.put("architecture.subnet_width", j -> {
+            j.getAsJsonObject("architecture").addProperty("subnet_width", "wide");
             return j;
         });
         changes.put("architecture.activation", j -> {

@@ -22,6 +22,7 @@ import org.cinn4knime.engine.settings.Setting;
 import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
 import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
 import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,84 @@ class SettingsTest {
         scorer.configure(learned[0].getSpec(), data.getDataTableSpec());
         scorer.execute(learned[0], data);
         assertTrue(scorer.flowVariables().containsKey("cinn_mean_nll"), scorer.flowVariables().keySet().toString());
+    }
+
+    @Test
+    void aScorerPrefixReservedByKnimeIsRefusedByTheSettingsCheck() throws Exception {
+        // knime-core FlowVariable.Scope.Flow.verifyName: a flow variable name must not start with "knime"
+        // (case-sensitive), or the node fails at configure; our settings check refuses it first, naming the setting
+        final NodeModelHarness h = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        for (String prefix : List.of("knime_", "knime", "kni")) { // "kni" + "mean_nll" starts with "knime" too
+            final NodeSettings s = h.saveSettings();
+            s.addString("flow_variable_prefix", prefix);
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s));
+            assertTrue(e.getMessage().contains("'flow_variable_prefix'") && e.getMessage().contains("'knime'"),
+                e.getMessage());
+        }
+        for (String prefix : List.of("", "KNIME_", "my_knime_", "cinn_")) {
+            final NodeSettings s = h.saveSettings();
+            s.addString("flow_variable_prefix", prefix);
+            h.loadSettings(s);
+            assertEquals(prefix, h.saveSettings().getString("flow_variable_prefix"));
+        }
+    }
+
+    @Test
+    void aNewNumericColumnUpstreamDoesNotBreakAConfiguredLearner() throws Exception {
+        // the default the description recommends: both column filters "enforce inclusion"; the user only includes
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        final NodeSettings s = h.saveSettings();
+        for (String key : List.of("x_columns", "y_columns")) {
+            assertEquals("EnforceInclusion", s.getNodeSettings(key).getString("enforce_option"), key);
+        }
+        s.getNodeSettings("x_columns").addStringArray("included_names", NodeTestData.X.toArray(String[]::new));
+        s.getNodeSettings("y_columns").addStringArray("included_names", NodeTestData.Y.toArray(String[]::new));
+        h.loadSettings(s);
+        final List<String> columns = new ArrayList<>(NodeTestData.X);
+        columns.addAll(NodeTestData.Y);
+        final CinnPortObjectSpec before =
+            (CinnPortObjectSpec)h.configure(NodeTestData.doubleSpec(columns.toArray(String[]::new)))[0];
+        columns.add(2, "new_numeric_column");
+        final CinnPortObjectSpec after =
+            (CinnPortObjectSpec)h.configure(NodeTestData.doubleSpec(columns.toArray(String[]::new)))[0];
+        assertEquals(NodeTestData.X, after.getXNames());
+        assertEquals(NodeTestData.Y, after.getYNames());
+        assertEquals(before.getXNames(), after.getXNames());
+    }
+
+    @Test
+    void everyNumericLearnerSettingTakesExactlyTheEngineRange() throws Exception {
+        // the dialog's bounded models come from the declarations: the engine's extreme values load, one step beyond
+        // is refused, so whatever the command line trains with, the dialog accepts
+        final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
+        NodeTestData.smallLearner(h, 2);
+        for (Setting d : ((CinnNodeModel<?>)h.model()).settingDeclarations()) {
+            if (d.type() == Setting.Type.INTEGER) {
+                for (long v : new long[]{(long)d.nodeMin(), (long)d.nodeMax()}) {
+                    final NodeSettings s = h.saveSettings();
+                    s.addInt(d.key(), (int)v);
+                    h.loadSettings(s);
+                }
+                if (d.nodeMax() < Integer.MAX_VALUE) {
+                    final NodeSettings s = h.saveSettings();
+                    s.addInt(d.key(), (int)d.nodeMax() + 1);
+                    assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s), d.key());
+                }
+            } else if (d.type() == Setting.Type.DOUBLE) {
+                for (double v : new double[]{d.nodeMin(), d.nodeMax()}) {
+                    final NodeSettings s = h.saveSettings();
+                    s.addDouble(d.key(), v);
+                    h.loadSettings(s);
+                }
+                for (double v : new double[]{Math.nextDown(d.nodeMin()), Math.nextUp(d.nodeMax())}) {
+                    if (Double.isFinite(v)) {
+                        final NodeSettings s = h.saveSettings();
+                        s.addDouble(d.key(), v);
+                        assertThrows(InvalidSettingsException.class, () -> h.loadSettings(s), d.key() + " " + v);
+                    }
+                }
+            }
+        }
     }
 
     private static void putNonDefault(final NodeSettings s, final Setting d) {

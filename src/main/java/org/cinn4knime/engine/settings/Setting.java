@@ -1,7 +1,8 @@
 package org.cinn4knime.engine.settings;
 
 import java.util.List;
-import java.util.Locale;
+
+import org.cinn4knime.engine.EnumValues;
 
 /**
  * The one declaration of a user setting: its key, dialog label, default, bounds, description, command-line flag and
@@ -354,18 +355,12 @@ public final class Setting {
     }
 
     /**
-     * @param name a value of a {@link Type#CHOICE} (case ignored)
+     * @param name a value of a {@link Type#CHOICE} (case ignored: the rule of {@link EnumValues})
      * @return the allowed name it denotes
      * @throws IllegalArgumentException naming the setting and the allowed names
      */
     public String checkChoice(final String name) {
-        for (String c : m_choices) {
-            if (c.equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException(
-            "Unknown value '" + name + "' of setting '" + m_key + "' (" + m_label + "); allowed: " + m_choices);
+        return EnumValues.checkName(m_choices, name, m_key, m_label);
     }
 
     /**
@@ -418,7 +413,7 @@ public final class Setting {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long)v);
         }
-        return String.format(Locale.ROOT, "%s", v);
+        return Double.toString(v);
     }
 
     @Override

@@ -2,12 +2,16 @@ package org.cinn4knime.engine.stats;
 
 import java.util.Arrays;
 
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
 /**
  * Calibration of sampled posteriors as used on the inverse-kinematics benchmark (Kruse et al., "Benchmarking
  * Invertible Architectures on Inverse Problems"): for every level α on the grid 0.01 … 0.99, the fraction of true
  * values that fall inside the central α-interval of the model's samples for their target, per dimension, pooled over
  * rows and dimensions; the calibration error is the median over α of |fraction − α|. A calibrated model scores 0;
- * over-confident (too narrow) or under-confident (too wide) samples score up to 0.5.
+ * over-confident (too narrow) or under-confident (too wide) samples score up to 0.5. The interval ends are the
+ * sample quantiles of R's type 7 (linear interpolation between order statistics; commons-math3 {@link Percentile}).
  *
  * <p>Unlike the flow calibration of {@code Scorer} (‖z‖² against χ²), this needs no density and stays meaningful when
  * p(x | y) lives on a lower-dimensional manifold.
@@ -43,12 +47,10 @@ public final class PosteriorCalibration {
                 for (int i = 0; i < n; i++) {
                     v[i] = samples[r][i][j];
                 }
-                Arrays.sort(v);
+                Percentile quantiles = quantiles(v);
                 for (int k = 0; k < LEVELS; k++) {
-                    double alpha = (k + 1) / 100.0;
-                    double lo = quantile(v, (1 - alpha) / 2);
-                    double hi = quantile(v, (1 + alpha) / 2);
-                    if (trueX[r][j] >= lo && trueX[r][j] <= hi) {
+                    double[] interval = centralInterval(quantiles, (k + 1) / 100.0);
+                    if (trueX[r][j] >= interval[0] && trueX[r][j] <= interval[1]) {
                         inside[k]++;
                     }
                 }
@@ -73,11 +75,15 @@ public final class PosteriorCalibration {
         return err[LEVELS / 2];
     }
 
-    /** Linear-interpolation quantile of sorted values. */
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int i = (int) Math.floor(pos);
-        int j = Math.min(i + 1, sorted.length - 1);
-        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+    /** The sample quantiles of {@code values} (R's type 7); kept as a copy of {@code values}. */
+    static Percentile quantiles(double[] values) {
+        Percentile p = new Percentile().withEstimationType(EstimationType.R_7);
+        p.setData(values);
+        return p;
+    }
+
+    /** The central α-interval {lo, hi} = the (1 − α)/2 and (1 + α)/2 quantiles, 0 &lt; α &lt; 1. */
+    static double[] centralInterval(Percentile quantiles, double alpha) {
+        return new double[] {quantiles.evaluate(100 * (1 - alpha) / 2), quantiles.evaluate(100 * (1 + alpha) / 2)};
     }
 }

@@ -2,6 +2,7 @@ package org.cinn4knime.nodes.common;
 
 import java.util.Arrays;
 
+import org.cinn4knime.engine.EnumValues;
 import org.cinn4knime.engine.settings.Setting;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -65,24 +66,23 @@ public enum MissingValuePolicy {
     }
 
     /**
-     * @param value the stored value (e.g. from a flow variable): exactly {@code SKIP} or {@code FAIL}
+     * @param value the stored value (e.g. from a flow variable): {@code SKIP} or {@code FAIL}, in any case (the rule of
+     *            {@link EnumValues#parse})
      * @return the policy
      * @throws InvalidSettingsException naming the setting and the allowed values if the value is unknown
      */
     public static MissingValuePolicy fromSettingValue(final String value) throws InvalidSettingsException {
-        for (MissingValuePolicy p : values()) {
-            if (p.name().equals(value)) {
-                return p;
+        try {
+            return EnumValues.parse(MissingValuePolicy.class, value, CFG_KEY);
+        } catch (IllegalArgumentException e) {
+            for (MissingValuePolicy p : values()) {
+                if (p.m_label.equals(value)) {
+                    throw new InvalidSettingsException("Setting '" + CFG_KEY + "' holds the dialog label '" + value
+                        + "' instead of its value; set it to '" + p.name() + "' (allowed: "
+                        + EnumValues.allowed(MissingValuePolicy.class) + ").", e);
+                }
             }
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
-        final String allowed = "allowed: " + String.join(", ", settingValues());
-        for (MissingValuePolicy p : values()) {
-            if (p.m_label.equals(value)) {
-                throw new InvalidSettingsException("Setting '" + CFG_KEY + "' holds the dialog label '" + value
-                    + "' instead of its value; set it to '" + p.name() + "' (" + allowed + ").");
-            }
-        }
-        throw new InvalidSettingsException(
-            "Unknown missing-value policy '" + value + "' (setting '" + CFG_KEY + "'); " + allowed + ".");
     }
 }

@@ -1,5 +1,16 @@
 package org.cinn4knime.nodes.port;
 
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.ACTIVATION;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.ACT_NORM;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.BLOCKS;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.CLAMP;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.COUPLING;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.PRECISION;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_BINS;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_TAIL_BOUND;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_LAYERS;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_WIDTH;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -173,16 +184,16 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addStringArray("y_names", m_yNames);
         model.addStringArray("y_types", typeKeys(m_yTypes));
         final ModelContentWO a = model.addModelContent("architecture");
-        a.addInt("blocks", m_architecture.blocks());
-        a.addString("coupling", m_architecture.coupling().name());
-        a.addInt("subnet_layers", m_architecture.subnetLayers());
-        a.addInt("subnet_width", m_architecture.subnetWidth());
-        a.addString("activation", m_architecture.activation().name());
-        a.addDouble("clamp", m_architecture.clamp());
-        a.addBoolean("act_norm", m_architecture.actNorm());
-        a.addString("precision", m_architecture.precision().name());
-        a.addInt("spline_bins", m_architecture.bins());
-        a.addDouble("spline_tail_bound", m_architecture.tailBound());
+        a.addInt(BLOCKS.key(), m_architecture.blocks());
+        a.addString(COUPLING.key(), m_architecture.coupling().name());
+        a.addInt(SUBNET_LAYERS.key(), m_architecture.subnetLayers());
+        a.addInt(SUBNET_WIDTH.key(), m_architecture.subnetWidth());
+        a.addString(ACTIVATION.key(), m_architecture.activation().name());
+        a.addDouble(CLAMP.key(), m_architecture.clamp());
+        a.addBoolean(ACT_NORM.key(), m_architecture.actNorm());
+        a.addString(PRECISION.key(), m_architecture.precision().name());
+        a.addInt(SPLINE_BINS.key(), m_architecture.bins());
+        a.addDouble(SPLINE_TAIL_BOUND.key(), m_architecture.tailBound());
         if (m_summary != null) {
             final ModelContentWO t = model.addModelContent("training");
             t.addLong("rows", m_summary.rows());
@@ -206,14 +217,14 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         m_yNames = model.getStringArray("y_names");
         m_yTypes = parseTypes(model.getStringArray("y_types"), m_yNames.length, "y_types");
         final ModelContentRO a = model.getModelContent("architecture");
-        m_architecture = new CinnArchitecture(a.getInt("blocks"),
-            parseEnum(CouplingType.class, a.getString("coupling"), "coupling"), a.getInt("subnet_layers"),
-            a.getInt("subnet_width"), parseEnum(Activation.class, a.getString("activation"), "activation"),
-            a.getDouble("clamp"), a.getBoolean("act_norm"),
-            parseEnum(Precision.class, a.getString("precision"), "precision"),
+        m_architecture = new CinnArchitecture(a.getInt(BLOCKS.key()),
+            parseEnum(CouplingType.class, a.getString(COUPLING.key()), COUPLING.key()), a.getInt(SUBNET_LAYERS.key()),
+            a.getInt(SUBNET_WIDTH.key()), parseEnum(Activation.class, a.getString(ACTIVATION.key()), ACTIVATION.key()),
+            a.getDouble(CLAMP.key()), a.getBoolean(ACT_NORM.key()),
+            parseEnum(Precision.class, a.getString(PRECISION.key()), PRECISION.key()),
             // added after 0.1.0: specs saved before have none and mean the defaults
-            a.containsKey("spline_bins") ? a.getInt("spline_bins") : CinnArchitecture.DEFAULT_BINS,
-            a.containsKey("spline_tail_bound") ? a.getDouble("spline_tail_bound")
+            a.containsKey(SPLINE_BINS.key()) ? a.getInt(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
+            a.containsKey(SPLINE_TAIL_BOUND.key()) ? a.getDouble(SPLINE_TAIL_BOUND.key())
                 : CinnArchitecture.DEFAULT_TAIL_BOUND);
         if (model.containsKey("training")) {
             if (version < 2) {

@@ -84,7 +84,6 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final Layout layout = Layout.create(CinnPortObjectSpec.require(inSpecs[0]), (DataTableSpec)inSpecs[1]);
-        m_settings.missingValuePolicy();
         pushFlowVariables(Double.NaN, Double.NaN, Double.NaN, 0, 0);
         return new PortObjectSpec[]{layout.outputSpec(), statisticsSpec()};
     }

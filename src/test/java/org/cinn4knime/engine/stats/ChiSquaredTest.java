@@ -25,6 +25,16 @@ class ChiSquaredTest {
     }
 
     @Test
+    void badArgumentsAreRefusedWithTheirValue() {
+        IllegalArgumentException level = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ChiSquared.quantile(1.0, 3));
+        org.junit.jupiter.api.Assertions.assertTrue(level.getMessage().contains("(0, 1), but is 1.0"), level.getMessage());
+        IllegalArgumentException dof = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> ChiSquared.cdf(1.0, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(dof.getMessage().contains("at least 1, but are 0"), dof.getMessage());
+    }
+
+    @Test
     void cdfInvertsQuantileForManyDimensions() {
         for (int k : new int[] {1, 3, 7, 20, 64, 200}) {
             for (double q = 0.05; q < 0.96; q += 0.05) {

@@ -45,10 +45,36 @@ class PosteriorCalibrationTest {
     }
 
     @Test
-    void quantileInterpolatesLinearly() {
-        assertEquals(2.5, PosteriorCalibration.quantile(new double[] {1, 2, 3, 4}, 0.5), 1e-12);
-        assertEquals(1.0, PosteriorCalibration.quantile(new double[] {1, 2, 3, 4}, 0.0), 1e-12);
-        assertEquals(4.0, PosteriorCalibration.quantile(new double[] {1, 2, 3, 4}, 1.0), 1e-12);
+    void intervalEndsInterpolateLinearlyBetweenOrderStatistics() {
+        double[] i50 = PosteriorCalibration.centralInterval(PosteriorCalibration.quantiles(new double[] {4, 1, 3, 2}), 0.5);
+        // positions 0.25 * 3 = 0.75 and 0.75 * 3 = 2.25 in the sorted values 1, 2, 3, 4
+        assertEquals(1.75, i50[0], 1e-12);
+        assertEquals(3.25, i50[1], 1e-12);
+        // the definition the hand-written version used (R type 7), at every level, on unsorted random data
+        Gaussian g = new Gaussian(7);
+        for (int n : new int[] {2, 3, 10, 101}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = g.next();
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            org.apache.commons.math3.stat.descriptive.rank.Percentile q = PosteriorCalibration.quantiles(v);
+            for (int k = 1; k <= PosteriorCalibration.LEVELS; k++) {
+                double alpha = k / 100.0;
+                double[] interval = PosteriorCalibration.centralInterval(q, alpha);
+                assertEquals(linear(sorted, (1 - alpha) / 2), interval[0], 1e-12, "n=" + n + " alpha=" + alpha);
+                assertEquals(linear(sorted, (1 + alpha) / 2), interval[1], 1e-12, "n=" + n + " alpha=" + alpha);
+            }
+        }
+    }
+
+    /** Reference: the quantile at position q·(n − 1) of sorted values, interpolated linearly. */
+    private static double linear(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int i = (int) Math.floor(pos);
+        int j = Math.min(i + 1, sorted.length - 1);
+        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 
     @Test

@@ -31,8 +31,8 @@ class UniqueNamesTest {
             assertThrows(InvalidSettingsException.class, () -> MissingValuePolicy.fromSettingValue("ignore"));
         assertTrue(e.getMessage().contains("'ignore'") && e.getMessage().contains(MissingValuePolicy.CFG_KEY)
             && e.getMessage().contains("SKIP, FAIL"), e.getMessage());
-        // strict: lower case and the dialog labels are refused, the latter with the value to use instead
-        assertThrows(InvalidSettingsException.class, () -> MissingValuePolicy.fromSettingValue("skip"));
+        // the one rule of EnumValues: any case; the dialog labels are refused with the value to use instead
+        assertEquals(MissingValuePolicy.SKIP, MissingValuePolicy.fromSettingValue("skip"));
         final InvalidSettingsException label = assertThrows(InvalidSettingsException.class,
             () -> MissingValuePolicy.fromSettingValue(MissingValuePolicy.FAIL.label()));
         assertTrue(label.getMessage().contains("dialog label") && label.getMessage().contains("'FAIL'"),

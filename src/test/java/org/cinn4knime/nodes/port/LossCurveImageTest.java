@@ -9,21 +9,16 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cinn4knime.chart.XyChartTest;
 import org.cinn4knime.engine.EpochStats;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 
 class LossCurveImageTest {
 
     private static int countColor(final BufferedImage img, final Color c) {
-        int n = 0;
-        for (int x = 0; x < img.getWidth(); x++) {
-            for (int y = 0; y < img.getHeight(); y++) {
-                if ((img.getRGB(x, y) & 0xffffff) == (c.getRGB() & 0xffffff)) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        return XyChartTest.count(img, c);
     }
 
     @Test
@@ -47,6 +42,36 @@ class LossCurveImageTest {
         assertTrue(countColor(img, LossCurveImage.TRAIN_COLOR) > 10);
         // the legend square is the only validation-coloured thing
         assertTrue(countColor(img, LossCurveImage.VALIDATION_COLOR) <= 100);
+    }
+
+    @Test
+    void axesCoverTheLossesAndTheEpochs() {
+        final List<EpochStats> h = new ArrayList<>();
+        for (int e = 1; e <= 30; e++) {
+            h.add(new EpochStats(e, 5 - 0.4 * e, 5.5 - 0.35 * e, 1e-3, false));
+        }
+        final XYPlot plot = LossCurveImage.chart(h, 30).build().getXYPlot();
+        final Range x = plot.getDomainAxis().getRange();
+        final Range y = plot.getRangeAxis().getRange();
+        assertTrue(x.contains(1) && x.contains(30), x::toString);
+        assertTrue(y.contains(5 - 0.4 * 30) && y.contains(5.5 - 0.35), y::toString);
+        assertEquals(3, plot.getLegendItems().getItemCount(), "training, validation, best epoch");
+        assertEquals(1, plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size(), "zero line: losses cross 0");
+    }
+
+    @Test
+    void differentHistoriesGiveDifferentPictures() {
+        final List<EpochStats> a = List.of(new EpochStats(1, 1.0, 1.1, 1e-3, true), new EpochStats(2, 0.5, 0.9, 1e-3, true));
+        final List<EpochStats> b = List.of(new EpochStats(1, 1.0, 1.1, 1e-3, true), new EpochStats(2, 0.2, 1.3, 1e-3, false));
+        final BufferedImage ia = LossCurveImage.render(a, 2, 300, 200);
+        final BufferedImage ib = LossCurveImage.render(b, 1, 300, 200);
+        boolean differ = false;
+        for (int x = 0; x < 300 && !differ; x++) {
+            for (int y = 0; y < 200 && !differ; y++) {
+                differ = ia.getRGB(x, y) != ib.getRGB(x, y);
+            }
+        }
+        assertTrue(differ);
     }
 
     @Test
