@@ -30,6 +30,37 @@ final class RationalQuadraticSpline {
     private final double[] sig;
     private final double[] gW;
     private final double[] gH;
+    /** Values of {@link #save}: the knots, sizes, softmax shares, derivatives and their logistic slopes. */
+    int stateSize() {
+        return 8 * bins + 4;
+    }
+
+    /** Saves the loaded knots into {@code dst[off ..)} ({@link #stateSize()} values), to skip reloading them. */
+    void save(double[] dst, int off) {
+        int k = bins;
+        System.arraycopy(xk, 0, dst, off, k + 1);
+        System.arraycopy(yk, 0, dst, off + k + 1, k + 1);
+        System.arraycopy(w, 0, dst, off + 2 * k + 2, k);
+        System.arraycopy(h, 0, dst, off + 3 * k + 2, k);
+        System.arraycopy(pw, 0, dst, off + 4 * k + 2, k);
+        System.arraycopy(ph, 0, dst, off + 5 * k + 2, k);
+        System.arraycopy(d, 0, dst, off + 6 * k + 2, k + 1);
+        System.arraycopy(sig, 0, dst, off + 7 * k + 3, k + 1);
+    }
+
+    /** Restores knots saved by {@link #save}. */
+    void restore(double[] src, int off) {
+        int k = bins;
+        System.arraycopy(src, off, xk, 0, k + 1);
+        System.arraycopy(src, off + k + 1, yk, 0, k + 1);
+        System.arraycopy(src, off + 2 * k + 2, w, 0, k);
+        System.arraycopy(src, off + 3 * k + 2, h, 0, k);
+        System.arraycopy(src, off + 4 * k + 2, pw, 0, k);
+        System.arraycopy(src, off + 5 * k + 2, ph, 0, k);
+        System.arraycopy(src, off + 6 * k + 2, d, 0, k + 1);
+        System.arraycopy(src, off + 7 * k + 3, sig, 0, k + 1);
+    }
+
     /** log of dy/dx at the last point of {@link #forward} or {@link #inverse}. */
     double logDerivative;
 
@@ -59,8 +90,9 @@ final class RationalQuadraticSpline {
         d[bins] = 1;
         for (int i = 1; i < bins; i++) {
             double t = theta[dOff + (i - 1) * stride] + SHIFT;
-            d[i] = MIN_DERIVATIVE + (t > 30 ? t : Math.log1p(Math.exp(t)));
-            sig[i] = 1 / (1 + Math.exp(-t));
+            double e = Math.exp(-Math.abs(t)); // one exp for softplus and its derivative, the logistic function
+            d[i] = MIN_DERIVATIVE + Math.max(t, 0) + Math.log1p(e);
+            sig[i] = t >= 0 ? 1 / (1 + e) : e / (1 + e);
         }
     }
 

@@ -27,7 +27,7 @@ final class SplineCoupling extends CouplingBlock {
 
     @Override
     long transformValuesPerRow() {
-        return 3L * active;
+        return 3L * active + active * (8L * bins + 4) * 2; // buffers, plus the saved knots (Java doubles)
     }
 
     @Override
@@ -41,6 +41,9 @@ final class SplineCoupling extends CouplingBlock {
         double[] ys = new double[active * n];
         double[] lds = new double[active * n];
         double[] theta = new double[subnet.outRows * n];
+        int stateSize = spline.stateSize();
+        // the knots of every value from the last forward pass, which the backward pass reuses
+        double[] knots = new double[active * n * stateSize];
         return new Transform() {
             private void load(int j, int r) {
                 spline.knots(theta, (j * bins) * n + r, (active * bins + j * bins) * n + r,
@@ -56,6 +59,7 @@ final class SplineCoupling extends CouplingBlock {
                     for (int j = 0; j < active; j++) {
                         for (int r = 0; r < n; r++) {
                             load(j, r);
+                            spline.save(knots, (j * n + r) * stateSize);
                             ys[j * n + r] = spline.forward(xs[j * n + r]);
                             lds[j * n + r] = spline.logDerivative;
                         }
@@ -97,11 +101,10 @@ final class SplineCoupling extends CouplingBlock {
                 p.add(() -> {
                     Host.get(gya, gys);
                     Host.get(xa, xs);
-                    Host.get(b.sb.o, theta);
                     double gld = -1.0 / n;
                     for (int j = 0; j < active; j++) {
                         for (int r = 0; r < n; r++) {
-                            load(j, r);
+                            spline.restore(knots, (j * n + r) * stateSize); // as loaded by the forward pass
                             ys[j * n + r] = spline.backward(xs[j * n + r], gys[j * n + r], gld, gtheta,
                                     (j * bins) * n + r, (active * bins + j * bins) * n + r,
                                     (2 * active * bins + j * (bins - 1)) * n + r, n);

@@ -93,4 +93,20 @@ class RationalQuadraticSplineTest {
             assertEquals(fdx, gx, 1e-6 * Math.max(1, Math.abs(fdx)), "x, trial " + trial);
         }
     }
+
+    @Test
+    void savedKnotsGiveTheSameBackwardAsReloadedOnes() {
+        RationalQuadraticSpline a = spline(randomLogits(5, 2));
+        double[] state = new double[a.stateSize()];
+        a.save(state, 0);
+        RationalQuadraticSpline b = spline(randomLogits(6, 2)); // other knots, then restored
+        b.restore(state, 0);
+        for (double x = -2.2; x <= 2.2; x += 0.31) {
+            double[] ga = new double[3 * K - 1];
+            double[] gb = new double[3 * K - 1];
+            assertEquals(a.backward(x, 0.7, -0.3, ga, 0, K, 2 * K, 1), b.backward(x, 0.7, -0.3, gb, 0, K, 2 * K, 1));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ga, gb);
+            assertEquals(a.forward(x), b.forward(x));
+        }
+    }
 }
