@@ -6,6 +6,7 @@ import java.util.ListResourceBundle;
 import java.util.Optional;
 
 import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+import org.cinn4knime.engine.settings.DomainDeclarations;
 import org.cinn4knime.engine.settings.SamplingDeclarations;
 import org.cinn4knime.engine.settings.Setting;
 import org.cinn4knime.engine.settings.TrainingDeclarations;
@@ -30,6 +31,7 @@ public final class DeclaredSettings extends ListResourceBundle {
         final List<Setting> all = new ArrayList<>(ArchitectureDeclarations.ALL);
         all.addAll(TrainingDeclarations.ALL);
         all.addAll(SamplingDeclarations.ALL);
+        all.add(DomainDeclarations.COLUMN_DOMAINS);
         return all.stream().filter(s -> s.cliFlag() != null).toList();
     }
 

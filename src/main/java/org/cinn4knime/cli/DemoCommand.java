@@ -72,9 +72,16 @@ final class DemoCommand implements Callable<Integer> {
         description = "held-out rows to score (default ${DEFAULT-VALUE})")
     private int m_testRows;
 
-    @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "40",
-        description = "training epochs (default ${DEFAULT-VALUE})")
-    private int m_epochs;
+    @Option(names = "--epochs", paramLabel = "<n>",
+        description = "training epochs (default 40; " + BiomassDemo.DEFAULT_EPOCHS + " with --data biomass)")
+    private Integer m_epochs;
+
+    @Option(names = "--data", paramLabel = "<ik|biomass>", defaultValue = "ik",
+        description = {"ik: the inverse-kinematics task on generated data (default); biomass: compositions of solid "
+            + "biomass fuels for wanted heating values, on the bundled real table of 536 fuels (Ghugare et al., "
+            + "BioEnergy Research 7 (2014) 681-692, via the R package modeldata, MIT licence), with the composition "
+            + "C+H+O+N+S <= 100 declared; writes biomass-designs.csv and biomass.png"})
+    private String m_data;
 
     @Option(names = "--samples", paramLabel = "<n>", defaultValue = "500",
         description = "designs per target (default ${DEFAULT-VALUE})")
@@ -101,6 +108,14 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("--rows must be at least 10, --test-rows and --samples at least 1");
         }
         prepareFolder(m_dir);
+        if ("biomass".equals(m_data)) {
+            BiomassDemo.run(m_dir, m_epochs, m_samples, m_seed, m_threads, m_progress, out, err);
+            return 0;
+        }
+        if (!"ik".equals(m_data)) {
+            throw new CliException("--data must be ik or biomass, not '" + m_data + "'");
+        }
+        final int epochs = m_epochs == null ? 40 : m_epochs;
         final long start = System.nanoTime();
 
         // 1. data
@@ -116,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         // 2. train
         // small --rows (tests, quick looks): batches must fit into the training part (validation takes <= half)
         final TrainingSettings defaults = TrainingSettings.defaults();
-        final TrainingSettings settings = defaults.withEpochs(m_epochs).withSeed(m_seed).withThreads(m_threads)
+        final TrainingSettings settings = defaults.withEpochs(epochs).withSeed(m_seed).withThreads(m_threads)
             .withBatchSize(Math.min(defaults.batchSize(), m_rows / 2));
         final TrainingResult trained = TrainCommand.train(
             new TrainingData(xNames, xTrain, yNames, yTrain, CsvInput.rowIds(m_rows)), CinnArchitecture.defaults(),

@@ -22,7 +22,15 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
     private final boolean m_logDensity;
     private long m_rows;
 
-    private DesignsOutput(final CsvOutput out, final double[][] targets, final boolean logDensity) {
+    /** Per design column: whole numbers, written without a decimal point. */
+    private final boolean[] m_whole;
+
+    private DesignsOutput(final CsvOutput out, final CinnModel model, final double[][] targets,
+        final boolean logDensity) {
+        m_whole = new boolean[model.xDim()];
+        for (int j = 0; j < m_whole.length; j++) {
+            m_whole[j] = model.domains() != null && model.domains().isWholeNumber(j);
+        }
         m_out = out;
         m_targets = targets;
         m_logDensity = logDensity;
@@ -30,7 +38,7 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
 
     static DesignsOutput create(final Path file, final CinnModel model, final double[][] targets,
         final boolean logDensity) throws CliException, IOException {
-        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), targets, logDensity);
+        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), model, targets, logDensity);
     }
 
     /** The output columns; names that clash get a KNIME-style " (#1)" suffix. */
@@ -57,8 +65,9 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
                 for (final double v : m_targets[chunk.targetRow()[i]]) {
                     row.add(v);
                 }
-                for (final double v : chunk.designs()[i]) {
-                    row.add(v);
+                final double[] design = chunk.designs()[i];
+                for (int j = 0; j < design.length; j++) {
+                    row.add(m_whole[j] ? (Object)(long)design[j] : (Object)design[j]);
                 }
                 if (m_logDensity) {
                     row.add(chunk.logDensity()[i]);

@@ -19,6 +19,7 @@ import org.cinn4knime.engine.Precision;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
+import org.cinn4knime.engine.domain.DomainSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,6 +127,41 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--instability-threshold", paramLabel = "<nats>", descriptionKey = "instability_threshold")
     private double m_instabilityThreshold;
 
+    // column domains: inferred from the data unless --no-domains; these declarations override the inference
+
+    @Option(names = "--lower", split = ",", paramLabel = "<column=value>",
+        description = "declared lower bound of a design column (repeatable); designs never fall below it")
+    private List<String> m_lower;
+
+    @Option(names = "--upper", split = ",", paramLabel = "<column=value>",
+        description = "declared upper bound of a design column (repeatable); an upper bound other than 1 is never "
+            + "inferred")
+    private List<String> m_upper;
+
+    @Option(names = "--integer", split = ",", paramLabel = "<column>",
+        description = "design columns of whole numbers (designs are whole)")
+    private List<String> m_integer;
+
+    @Option(names = "--continuous", split = ",", paramLabel = "<column>",
+        description = "design columns never treated as whole numbers, whatever their values")
+    private List<String> m_continuous;
+
+    @Option(names = "--unbounded", split = ",", paramLabel = "<column>",
+        description = "design columns without bounds or whole numbers, whatever their values")
+    private List<String> m_unbounded;
+
+    @Option(names = "--composition", paramLabel = "<a,b,c<=total|a,b,c=total>",
+        description = "a group of design columns summing to at most (<=, the rest is a remainder such as ash) or "
+            + "exactly (=) the total; every design keeps the sum (repeatable)")
+    private List<String> m_composition;
+
+    @Option(names = "--no-domains",
+        description = "infer no column domains (only the declared ones apply): the network sees the raw columns")
+    private boolean m_noDomains;
+
+    @Option(names = "--domains", paramLabel = "<entries>", descriptionKey = "column_domains")
+    private String m_domains;
+
     @Option(names = "--progress", negatable = true,
         description = "draw (--progress) or never draw (--no-progress) the progress bar on stderr; "
             + "default: when stderr is a terminal")
@@ -148,10 +184,12 @@ final class TrainCommand implements Callable<Integer> {
         if (m_history != null) {
             AtomicOutput.checkWritable(m_history);
         }
+        final DomainSpec domains = domainSpec();
         final TrainingData data = readData(m_data, trimmed(m_x), trimmed(m_y));
 
         final PrintWriter out = m_spec.commandLine().getOut();
-        final TrainingResult result = train(data, arch, settings, out, m_spec.commandLine().getErr(), m_progress);
+        final TrainingResult result = train(data, arch, settings, domains, out, m_spec.commandLine().getErr(),
+            m_progress);
         ModelFile.save(result.model(), m_model);
         out.println("network: " + result.model().architecture().summary());
         out.println("model written to " + m_model);
@@ -160,6 +198,43 @@ final class TrainCommand implements Callable<Integer> {
             out.println("history written to " + m_history);
         }
         return 0;
+    }
+
+    /** The column-domain options as one {@link DomainSpec}; a malformed entry is an error naming its option. */
+    DomainSpec domainSpec() throws CliException {
+        final DomainSpec.Builder b = new DomainSpec.Builder();
+        try {
+            if (m_noDomains) {
+                b.noInference();
+            }
+            if (m_domains != null) {
+                b.add(m_domains);
+            }
+            add(b, "lower", m_lower);
+            add(b, "upper", m_upper);
+            add(b, "integer", m_integer);
+            add(b, "continuous", m_continuous);
+            add(b, "unbounded", m_unbounded);
+            add(b, "composition", m_composition);
+        } catch (final IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        return b.build();
+    }
+
+    private static void add(final DomainSpec.Builder b, final String keyword, final List<String> values) {
+        if (values != null) {
+            for (final String v : values) {
+                if (v.contains(";")) {
+                    throw new IllegalArgumentException("--" + keyword + " " + v + ": one entry per option, no ';'");
+                }
+                try {
+                    b.add(keyword + " " + v.trim());
+                } catch (final IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--" + keyword + " " + v + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** Reads the named x and y columns of a CSV file as training data (row ids "row 1", ...). */
@@ -180,12 +255,19 @@ final class TrainCommand implements Callable<Integer> {
      */
     static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
         final PrintWriter out, final PrintWriter err, final Boolean progress) throws CinnException {
+        return train(data, arch, settings, DomainSpec.INFER, out, err, progress);
+    }
+
+    /** As above with the user's column-domain declarations. */
+    static TrainingResult train(final TrainingData data, final CinnArchitecture arch, final TrainingSettings settings,
+        final DomainSpec domains, final PrintWriter out, final PrintWriter err, final Boolean progress)
+        throws CinnException {
         Nd4jRuntime.start(settings.threads());
         final boolean bar = TrainingConsole.showBar(progress, TrainingConsole.STDERR_LINK, System.console() != null);
         final TrainingConsole console = new TrainingConsole(out, err, bar, settings.epochs());
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(data, arch, settings, console);
+            result = CinnTrainer.train(data, arch, settings, domains, console);
         } finally {
             console.clearBar();
         }

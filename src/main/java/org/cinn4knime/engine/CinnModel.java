@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
+import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.nn.Host;
 import org.cinn4knime.engine.stats.Gaussian;
@@ -29,11 +30,19 @@ public final class CinnModel {
     private final Standardisation std;
     private final int[][] perms;
     private final double[] params;
+    /** Column domains (null: the network sees the design columns as they are, as in format-1 models). */
+    private final Domains domains;
     /** Idle networks over {@link #params}, most recently used first; guarded by itself. */
     private final Deque<FlowNet> idleNets = new ArrayDeque<>();
 
     CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
             ModelInfo info, Standardisation std, int[][] perms, double[] params) {
+        this(xNames, yNames, arch, settings, info, std, perms, params, null);
+    }
+
+    CinnModel(List<String> xNames, List<String> yNames, CinnArchitecture arch, TrainingSettings settings,
+            ModelInfo info, Standardisation std, int[][] perms, double[] params, Domains domains) {
+        this.domains = domains;
         this.xNames = List.copyOf(xNames);
         this.yNames = List.copyOf(yNames);
         this.arch = arch;
@@ -54,6 +63,19 @@ public final class CinnModel {
 
     public int xDim() {
         return xNames.size();
+    }
+
+    /**
+     * Dimension of the network's coordinates: {@link #xDim()} less one per exact-sum composition (z has this many
+     * values per row).
+     */
+    public int netDim() {
+        return domains == null ? xDim() : domains.netDim();
+    }
+
+    /** The column domains, or null when the model has none (format-1 models, or every column unbounded). */
+    public Domains domains() {
+        return domains;
     }
 
     public int yDim() {
@@ -93,7 +115,7 @@ public final class CinnModel {
             }
         }
         Nd4jRuntime.ensureInitialisedUnchecked();
-        FlowNet n = new FlowNet(xDim(), yDim(), arch, perms);
+        FlowNet n = new FlowNet(netDim(), yDim(), arch, perms);
         n.setParameters(params);
         return n;
     }
@@ -109,16 +131,45 @@ public final class CinnModel {
     /**
      * Converts a training-objective value (the mean per-row loss of {@link EpochStats} and the model history:
      * 0.5·‖z‖² − log|det J| on standardised data, without the constant) into the negative log-likelihood in
-     * nats per row in the user's units, as the {@link Scorer} reports it: loss + D/2·log 2π + Σ log xStd.
+     * nats per row in the user's units, as the {@link Scorer} reports it: loss + D/2·log 2π + Σ log xStd, less the
+     * validation rows' mean log-Jacobian of the column domains (exact for the validation loss).
      */
     public double lossToNll(double loss) {
-        return loss + xDim() * HALF_LOG_2PI - std.xLogDet();
+        return loss + netDim() * HALF_LOG_2PI - std.xLogDet()
+                - (domains == null ? 0 : domains.validationLogJacobian());
+    }
+
+    /**
+     * Design rows in network coordinates (before standardisation) and the per-row log|du/dx| of the domains
+     * (including point-mass band widths); the rows themselves when the model has no domains.
+     */
+    private double[][] toNetwork(double[][] x, double[] logJacobian) throws CinnDataException {
+        if (domains == null) {
+            return x;
+        }
+        double[][] u = new double[x.length][netDim()];
+        for (int r = 0; r < x.length; r++) {
+            logJacobian[r] = domains.toNetwork(x[r], u[r], null, "number " + (r + 1));
+        }
+        return u;
+    }
+
+    /** Network-coordinate rows back to design rows (in place of the array's rows). */
+    private double[][] fromNetwork(double[][] u) {
+        if (domains != null) {
+            for (int r = 0; r < u.length; r++) {
+                u[r] = domains.fromNetwork(u[r]);
+            }
+        }
+        return u;
     }
 
     /** Forward pass in the user's units: z and log p(x|y) per row (includes the standardisation log-det). */
-    public ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
-        int n = checkRows(x, y, "design", xDim(), xNames);
-        int d = xDim();
+    public ForwardResult forward(double[][] xRows, double[][] y) throws CinnDataException {
+        int n = checkRows(xRows, y, "design", xDim(), xNames);
+        double[] logJacobian = new double[n];
+        double[][] x = toNetwork(xRows, logJacobian);
+        int d = netDim();
         double[][] z = new double[n][d];
         double[] logp = new double[n];
         double[] zz = new double[n];
@@ -142,7 +193,7 @@ public final class CinnModel {
                         s += v * v;
                     }
                     zz[from + r] = s;
-                    logp[from + r] = logDensity(s, ld[r]);
+                    logp[from + r] = logDensity(s, ld[r]) + logJacobian[from + r];
                 }
             }
             return new ForwardResult(z, logp, zz);
@@ -152,7 +203,7 @@ public final class CinnModel {
     }
 
     private double logDensity(double zSquared, double netLogDet) {
-        return -0.5 * zSquared - xDim() * HALF_LOG_2PI + netLogDet + std.xLogDet();
+        return -0.5 * zSquared - netDim() * HALF_LOG_2PI + netLogDet + std.xLogDet();
     }
 
     private double[] conditionFeatureMajor(double[][] y, int from, int m) {
@@ -161,10 +212,10 @@ public final class CinnModel {
         return yf;
     }
 
-    /** Inverse pass: z → x in the user's units. */
+    /** Inverse pass: z ({@link #netDim()} values per row) → x in the user's units. */
     public double[][] inverse(double[][] z, double[][] y) throws CinnDataException {
-        int n = checkRows(z, y, "latent", xDim(), null);
-        int d = xDim();
+        int n = checkRows(z, y, "latent", netDim(), null);
+        int d = netDim();
         double[][] x = new double[n][];
         FlowNet f = borrow();
         try {
@@ -183,7 +234,7 @@ public final class CinnModel {
                 double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
                 System.arraycopy(part, 0, x, from, m);
             }
-            return x;
+            return fromNetwork(x);
         } finally {
             release(f);
         }
@@ -224,7 +275,7 @@ public final class CinnModel {
         }
         int nt = checkRows(targets, targets, "target", yDim(), yNames);
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
-        int d = xDim();
+        int d = netDim();
         long total = (long) nt * samplesPerRow;
         long done = 0;
         FlowNet f = borrow();
@@ -266,9 +317,17 @@ public final class CinnModel {
                 f.setLatent(ws, zf);
                 f.setCondition(ws, yf);
                 f.inverse(ws);
-                double[][] designs = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                double[][] designs = fromNetwork(
+                        Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd()));
                 double[] logp = null;
-                if (withLogDensity) {
+                if (withLogDensity && domains != null) {
+                    // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
+                    double[][] ty = new double[m][];
+                    for (int r = 0; r < m; r++) {
+                        ty[r] = targets[tr[r]];
+                    }
+                    logp = forward(designs, ty).logDensity();
+                } else if (withLogDensity) {
                     double[] ld = f.logDet(ws);
                     logp = new double[m];
                     for (int r = 0; r < m; r++) {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.cinn4knime.engine.domain.DomainSpec;
+import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.Adam;
 import org.cinn4knime.engine.nn.FlowNet;
 
@@ -25,8 +27,21 @@ public final class CinnTrainer {
     private CinnTrainer() {
     }
 
+    /** Trains with the column domains inferred from the data ({@link DomainSpec#INFER}). */
     public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
             ProgressListener listener) throws CinnException {
+        return train(data, arch, settings, DomainSpec.INFER, listener);
+    }
+
+    /**
+     * Trains a cINN of the design columns given the targets.
+     *
+     * @param domains the user's column-domain declarations over the inference ({@link DomainSpec#NONE}: the raw
+     *        columns, as before domains existed); see {@link Domains#fit}
+     * @throws CinnDataException for bad data or declarations, naming column and row
+     */
+    public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
+            DomainSpec domains, ProgressListener listener) throws CinnException {
         try {
             arch.validate();
             settings.validate();
@@ -36,7 +51,7 @@ public final class CinnTrainer {
         data.validate();
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
         Nd4jRuntime.start(settings.threads());
-        return new Run(data, arch, settings, pl).run();
+        return new Run(data, arch, settings, domains == null ? DomainSpec.INFER : domains, pl).run();
     }
 
     /** One training run. */
@@ -56,15 +71,23 @@ public final class CinnTrainer {
         final Standardisation std;
         final List<String> warnings = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Column domains (null: none), the rows they apply to, and the training rows' indices. */
+        final Domains domains;
+        final double[][] domainRows;
+        final int[] trainRows;
 
-        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, ProgressListener pl)
+        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl)
                 throws CinnDataException {
             this.data = data;
             this.arch = arch.resolvedFor(data.xDim()); // the model stores the resolved coupling kind
             this.s = s;
             this.pl = pl;
             int n = data.rows();
-            d = data.xDim();
+            Domains.Fit fit = Domains.fit(data, spec);
+            warnings.addAll(fit.warnings());
+            notes.addAll(fit.notes());
+            domainRows = fit.x();
+            d = fit.domains() == null ? data.xDim() : fit.domains().netDim();
             c = data.yDim();
             nVal = (int) Math.round(s.validationFraction() * n);
             nTrain = n - nVal;
@@ -80,7 +103,7 @@ public final class CinnTrainer {
                         + nTrain + " or provide more rows.");
             }
             int[] order = permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
-            int[] trainRows = new int[nTrain];
+            trainRows = new int[nTrain];
             int[] valRows = new int[nVal];
             System.arraycopy(order, 0, valRows, 0, nVal);
             System.arraycopy(order, nVal, trainRows, 0, nTrain);
@@ -89,6 +112,23 @@ public final class CinnTrainer {
             double[][] x = data.x();
             double[][] y = data.y();
             String[] xn = data.xNames();
+            Domains dom = fit.domains();
+            if (dom != null) {
+                // network coordinates of every row, point masses and whole numbers at their scoring points
+                double[] logJ = new double[n];
+                double[][] u = new double[n][d];
+                for (int r = 0; r < n; r++) {
+                    logJ[r] = dom.toNetwork(domainRows[r], u[r], null, data.rowName(r));
+                }
+                double vj = 0;
+                for (int r : valRows) {
+                    vj += logJ[r];
+                }
+                dom = dom.withValidationLogJacobian(nVal > 0 ? vj / nVal : 0);
+                x = u;
+                xn = dom.netNames().toArray(new String[0]);
+            }
+            domains = dom;
             String[] yn = data.yNames();
             double[] xm = new double[d];
             double[] xs = new double[d];
@@ -177,6 +217,7 @@ public final class CinnTrainer {
             int epochs = s.epochs();
             for (int e = 0; e < epochs; e++) {
                 double lr = s.learningRateAt(e) * lrFactor;
+                redrawDequantisation(e);
                 shuffle(order, shuffle);
                 double lossSum = 0;
                 boolean failed = false;
@@ -280,9 +321,28 @@ public final class CinnTrainer {
             ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch, s, info, std,
-                    perms, finalParams);
+                    perms, finalParams, domains);
             pl.progress(1.0, "Training finished: " + stopReason);
             return new TrainingResult(model, notes);
+        }
+
+        /**
+         * Dequantises the training rows afresh for epoch e (whole numbers x + U[0, 1), point masses into their
+         * bands), seeded by (seed, e) so that a run is reproducible; validation rows keep their scoring points.
+         */
+        private void redrawDequantisation(int e) throws CinnDataException {
+            if (domains == null || !domains.dequantises()) {
+                return;
+            }
+            SplittableRandom rnd = new SplittableRandom(s.seed() ^ 0xDE0A4715EL ^ (e * 0x9E3779B97F4A7C15L));
+            double[] u = new double[d];
+            for (int i = 0; i < nTrain; i++) {
+                int r = trainRows[i];
+                domains.toNetwork(domainRows[r], u, rnd, data.rowName(r));
+                for (int j = 0; j < d; j++) {
+                    xt[j][i] = (u[j] - std.xMean()[j]) / std.xStd()[j];
+                }
+            }
         }
 
         private double[] xb = new double[0];

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The versions of the libraries that are actually running, read from their jars (recorded in every model file):
  * cinn4knime from its jar's Implementation-Version (command line) or its bundle manifest's Bundle-Version (KNIME),
- * ND4J and JavaCPP from the Maven metadata inside their jars.
+ * ND4J and JavaCPP from the Maven metadata inside their jars; beside them the Java version and the operating system
+ * and architecture (provenance: which native libraries computed the model).
  */
 final class LibraryVersions {
     /** Bundle-SymbolicName of the cinn4knime bundle. */
@@ -28,12 +29,18 @@ final class LibraryVersions {
     private LibraryVersions() {
     }
 
-    /** cinn4knime, nd4j and java, in this order. */
+    /**
+     * cinn4knime, nd4j and java versions, then the operating system and architecture the model was trained on
+     * ({@code os.name}, {@code os.arch}: the native BLAS differs between platforms, so float results may too), in this
+     * order.
+     */
     static Map<String, String> current() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cinn4knime", cinn4knime());
         m.put("nd4j", nd4j());
         m.put("java", System.getProperty("java.version"));
+        m.put("os.name", System.getProperty("os.name", UNKNOWN));
+        m.put("os.arch", System.getProperty("os.arch", UNKNOWN));
         return m;
     }
 

@@ -28,6 +28,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
 
 import com.google.gson.Gson;
@@ -134,6 +135,9 @@ public final class ModelFile {
         st.add("yMean", numbers(s.yMean()));
         st.add("yStd", numbers(s.yStd()));
         j.add("standardisation", st);
+        if (m.domains() != null) {
+            j.add("domains", m.domains().toJson());
+        }
         JsonArray perms = new JsonArray();
         for (int[] p : m.permutations()) {
             JsonArray pa = new JsonArray();
@@ -292,13 +296,13 @@ public final class ModelFile {
         }
         double[] params = parseWeights(weights, desc.count(), desc.dbl());
         return new CinnModel(desc.xNames(), desc.yNames(), desc.arch(), desc.settings(), desc.info(), desc.std(),
-                desc.perms(), params);
+                desc.perms(), params, desc.domains());
     }
 
     /** Everything model.json says: the model without its weights, and what weights.bin must hold. */
     private record Description(List<String> xNames, List<String> yNames, CinnArchitecture arch,
             TrainingSettings settings, ModelInfo info, Standardisation std, int[][] perms, int count, boolean dbl,
-            String sha256) {
+            String sha256, Domains domains) {
         long weightsBytes() {
             return WEIGHTS_HEADER + (long) count * (dbl ? 8 : 4) + 4;
         }
@@ -372,11 +376,21 @@ public final class ModelFile {
         }
         List<String> xNames = j.strings("xNames");
         List<String> yNames = j.strings("yNames");
-        int d = xNames.size();
         int c = yNames.size();
-        if (d < 1 || c < 1) {
+        if (xNames.size() < 1 || c < 1) {
             throw new ModelFormatException("The model file names no design or no target columns.");
         }
+        // format 2: column domains (absent: none, the format-1 behaviour); d counts network coordinates
+        Domains domains = null;
+        if (version >= 2 && j.o.has("domains")) {
+            try {
+                domains = Domains.fromJson(j.o.getAsJsonObject("domains"), xNames);
+            } catch (RuntimeException e) {
+                throw new ModelFormatException("The member 'domains' of the model file is invalid ("
+                        + e.getMessage() + ").", e);
+            }
+        }
+        int d = domains == null ? xNames.size() : domains.netDim();
         Members a = j.object("architecture");
         boolean v1 = version == 1; // format 1 spelt the setting keys in camelCase
         CinnArchitecture arch = new CinnArchitecture(a.integer(BLOCKS.key()),
@@ -465,7 +479,8 @@ public final class ModelFile {
             throw new ModelFormatException("The member 'weights.valueType' of the model file is '" + type
                     + "', but its architecture (precision " + arch.precision() + ") needs '" + valueType(dbl) + "'.");
         }
-        return new Description(xNames, yNames, arch, settings, info, std, perms, count, dbl, w.string("sha256"));
+        return new Description(xNames, yNames, arch, settings, info, std, perms, count, dbl, w.string("sha256"),
+                domains);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class Scorer {
 
     Scorer(CinnModel model) {
         this.model = model;
-        int d = model.xDim();
+        int d = model.netDim();
         thresholds = new double[LEVELS.length];
         for (int i = 0; i < LEVELS.length; i++) {
             thresholds[i] = ChiSquared.quantile(LEVELS[i], d);
@@ -61,7 +61,7 @@ public final class Scorer {
 
     /** The summary of all rows added so far (NaN figures if none). */
     public ScoreReport finish() {
-        int d = model.xDim();
+        int d = model.netDim();
         double meanNll = rows == 0 ? Double.NaN : nllSum / rows;
         double[] fractions = new double[LEVELS.length];
         double err = 0;

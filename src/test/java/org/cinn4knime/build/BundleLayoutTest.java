@@ -98,7 +98,10 @@ class BundleLayoutTest {
         for (ManifestElement e : header(a, "Require-Bundle", mf)) {
             required.put(e.getValue(), e);
         }
-        for (String knime : List.of("org.knime.core", "org.knime.workbench.repository")) {
+        // extension points (org.knime.workbench.repository.nodes, ...) resolve by id: only the bundle whose classes
+        // ours load is required
+        assertEquals(List.of("org.knime.core"), List.copyOf(required.keySet()), mf + ": Require-Bundle");
+        for (String knime : List.of("org.knime.core")) {
             ManifestElement e = required.get(knime);
             assertNotNull(e, mf + ": Require-Bundle lacks " + knime);
             String range = e.getAttribute("bundle-version");
@@ -115,6 +118,17 @@ class BundleLayoutTest {
         ManifestElement sunMisc = Arrays.stream(imports).filter(e -> e.getValue().equals("sun.misc")).findFirst()
             .orElseThrow(() -> new AssertionError(mf + ": Import-Package lacks sun.misc (JavaCPP needs sun.misc.Unsafe)"));
         assertEquals("optional", sunMisc.getDirective("resolution"), mf + ": sun.misc must be resolution:=optional");
+        // ND4J logs through SLF4J: the API comes from KNIME (its binding writes to KNIME's log), never from lib/
+        ManifestElement slf4j = Arrays.stream(imports).filter(e -> e.getValue().equals("org.slf4j")).findFirst()
+            .orElseThrow(() -> new AssertionError(mf + ": Import-Package lacks org.slf4j (ND4J logs through it)"));
+        assertNull(slf4j.getDirective("resolution"), mf + ": org.slf4j is a mandatory import");
+        VersionRange slf4jRange = new VersionRange(slf4j.getAttribute("version"));
+        for (String ok : List.of("1.7.36", "2.0.9", "2.0.16")) { // what KNIME 5.2 ... 5.5 ship
+            assertTrue(slf4jRange.includes(new Version(ok)), mf + ": org.slf4j range " + slf4jRange + " excludes " + ok);
+        }
+        assertFalse(slf4jRange.includes(new Version("3.0.0")), mf + ": org.slf4j range admits 3.0");
+        assertTrue(classPath(a, mf).stream().noneMatch(j -> j.contains("slf4j")),
+            mf + ": slf4j must not be bundled (KNIME provides it): " + classPath(a, mf));
     }
 
     /** The declared Bundle-ClassPath must list exactly "." and the jars the build copies into lib/. */

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks every type and every public/protected member that the KNIME API stand-in ({@code src/knime-stub/java})
  * declares against the real KNIME API listing in {@code ../shared/knime-api} (kind, modifiers, type parameters,
  * generic parameter and return types, varargs, thrown exceptions, superclass and interfaces, constant values), and
- * that each matched member exists in KNIME AP 5.2.6 and 5.5.3. Skips when {@code ../shared} is absent.
+ * that each matched member exists in KNIME AP 5.2.6 and 5.5.3. Skips when {@code ../shared} is absent (fails in
+ * CI).
  */
 class KnimeStandInSignatureTest {
 
@@ -29,13 +29,11 @@ class KnimeStandInSignatureTest {
 
     static final Path SHARED = Paths.get("..", "shared", "knime-api");
 
-    /** @return the listing, or skips the test with a message when ../shared is absent */
+    /** @return the listing; without ../shared skips the test with a message (fails in CI: {@link SharedFiles}) */
     static ApiListing realApi() throws IOException {
         final Path wide = SHARED.resolve("signatures-wide.txt");
         final Path full = SHARED.resolve("signatures-full.txt");
-        Assumptions.assumeTrue(Files.isRegularFile(wide) && Files.isRegularFile(full),
-            "Skipped: the real KNIME API listing " + SHARED.toAbsolutePath().normalize()
-                + "/signatures-{wide,full}.txt is absent (../shared is not checked out next to the repository)");
+        SharedFiles.require("the real KNIME API listing", wide, full);
         final ApiListing listing = ApiListing.load(wide, full);
         final Path diffs = SHARED.resolve("version-differences.txt");
         if (Files.isRegularFile(diffs)) {

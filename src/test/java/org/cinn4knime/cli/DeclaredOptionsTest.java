@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.cinn4knime.engine.settings.ArchitectureDeclarations;
+import org.cinn4knime.engine.settings.DomainDeclarations;
 import org.cinn4knime.engine.settings.SamplingDeclarations;
 import org.cinn4knime.engine.settings.Setting;
 import org.cinn4knime.engine.settings.TrainingDeclarations;
@@ -67,6 +68,7 @@ class DeclaredOptionsTest {
         final Set<String> expected = new TreeSet<>();
         ArchitectureDeclarations.ALL.forEach(s -> expected.add(s.key()));
         TrainingDeclarations.ALL.forEach(s -> expected.add(s.key()));
+        expected.add(DomainDeclarations.COLUMN_DOMAINS.key());
         assertEquals(expected, declaredKeys(train));
     }
 

@@ -62,7 +62,9 @@ class LibraryVersionsTest {
         assertEquals("1.5.7", LibraryVersions.javacpp());
         assertEquals(LibraryVersions.UNKNOWN, LibraryVersions.maven(LibraryVersionsTest.class, "no.such", "thing"));
         Map<String, String> all = LibraryVersions.current();
-        assertEquals(List.of("cinn4knime", "nd4j", "java"), List.copyOf(all.keySet()));
+        assertEquals(List.of("cinn4knime", "nd4j", "java", "os.name", "os.arch"), List.copyOf(all.keySet()));
         assertEquals(System.getProperty("java.version"), all.get("java"));
+        assertEquals(System.getProperty("os.name"), all.get("os.name"), "provenance: the operating system");
+        assertEquals(System.getProperty("os.arch"), all.get("os.arch"), "provenance: the architecture");
     }
 }

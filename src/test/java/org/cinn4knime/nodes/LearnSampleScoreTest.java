@@ -87,8 +87,14 @@ class LearnSampleScoreTest {
         assertTrue(s_model.getSummary().contains("The training loss is negative, which is normal"),
             "the negative-loss note is in the port summary: " + s_model.getSummary());
         assertTrue(s_learner.progressMessages().stream()
-            .anyMatch(m -> m.startsWith("Epoch " + EPOCHS + "/") && m.contains("validation loss")),
+            .anyMatch(m -> m.startsWith("Training - Epoch " + EPOCHS + "/") && m.contains("validation loss")),
             "progress shows the epoch and losses: " + s_learner.progressMessages());
+        // KNIME (DefaultNodeProgressMonitor.createAppendedMessage) appends the training sub monitor's message to the
+        // node's: every phase sets its own parent message, so no epoch reads as "Reading the training table - ..."
+        assertEquals("Reading the training table", s_learner.progressMessages().get(0));
+        assertTrue(s_learner.progressMessages().stream().filter(m -> m.contains("Epoch "))
+            .allMatch(m -> m.startsWith("Training - Epoch ")), "epochs under 'Training': "
+                + s_learner.progressMessages());
         assertTrue(s_learner.cancelChecks() > EPOCHS, "cancel polled at least once per epoch");
         assertTrue(s_learner.warning() == null || !s_learner.warning().contains("went negative"),
             "a negative loss is normal and never a warning: " + s_learner.warning());
@@ -170,6 +176,46 @@ class LearnSampleScoreTest {
             v.add(((DoubleValue)r.getCell(2)).getDoubleValue());
         }
         return v;
+    }
+
+    /**
+     * As KNIME's Node.fixupInputDataOnExecute / Node.copyPortObject: the Sampler and the Scorer execute on a copy of the
+     * model made by the port's serializers, and their messages replace "Copying input object at port 1" (KNIME 5.2 to
+     * 5.4 leave it as the node's message until the node sets its own; DefaultNodeProgressMonitor appends below it).
+     */
+    @Test
+    void samplerAndScorerRunOnASerializerCopyOfTheModel() throws Exception {
+        final BufferedDataTable targets = NodeTestData.targets(new double[][]{{1.5, 0.2}, {1.0, -0.4}});
+        final NodeModelHarness sampler = new NodeModelHarness(new CinnSamplerNodeFactory().createNodeModel());
+        final BufferedDataTable designs = (BufferedDataTable)sampler.execute(s_model, targets)[0];
+        final CinnPortObject sampledWith = (CinnPortObject)sampler.executedInputs()[0];
+        assertTrue(sampledWith != s_model && sampledWith.getModel() != s_model.getModel(),
+            "the Sampler got a serializer copy, not the Learner's object");
+        assertEquals(targets, sampler.executedInputs()[1], "tables are handed over as they are");
+        final List<Double> fromCopy = new ArrayList<>();
+        for (DataRow r : designs) {
+            fromCopy.add(((DoubleValue)r.getCell(2)).getDoubleValue());
+        }
+        final NodeSettings set = sampler.saveSettings();
+        final List<Double> fromOriginal = new ArrayList<>();
+        s_model.getModel().sample(new double[][]{{1.5, 0.2}, {1.0, -0.4}}, set.getInt("samples_per_row"),
+            set.getDouble("temperature"), set.getInt("seed"), false,
+            c -> java.util.Arrays.stream(c.designs()).forEach(d -> fromOriginal.add(d[0])), null);
+        assertEquals(fromOriginal, fromCopy, "the copy samples exactly the designs of the original model");
+        assertMessagesReplaceTheCopyMessage(sampler, "Generated " + designs.size() + " designs");
+
+        final NodeModelHarness scorer = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        scorer.execute(s_model, NodeTestData.ikTable(50, 4));
+        assertTrue(scorer.executedInputs()[0] != s_model, "the Scorer got a serializer copy");
+        assertMessagesReplaceTheCopyMessage(scorer, "Scoring rows");
+    }
+
+    private static void assertMessagesReplaceTheCopyMessage(final NodeModelHarness h, final String last) {
+        final List<String> messages = h.progressMessages();
+        assertEquals("Copying input object at port 1", messages.get(0), "KNIME's message before execute");
+        assertTrue(messages.stream().skip(1).noneMatch(m -> m.startsWith("Copying input object")),
+            "the node sets its own message: " + messages);
+        assertEquals(last, messages.get(messages.size() - 1));
     }
 
     @Test

@@ -77,8 +77,11 @@ class MissingValuesAndCancelTest {
 
     @Test
     void learnerFailsNamingTheFirstRowAndColumn() throws Exception {
-        final Exception e = assertThrows(IllegalArgumentException.class, () -> learner(2, fail()).execute(withMissing()));
+        final NodeModelHarness h = learner(2, fail());
+        final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(withMissing()));
         assertTrue(e.getMessage().contains("Row 'Row5'") && e.getMessage().contains("column 'x2'"), e.getMessage());
+        // knime-core CloseableRowIterator: the error left the loop at row 5 of 200; the iterator is closed all the same
+        assertEquals(0, h.openInputIterators(), "row iterators left open");
     }
 
     @Test
@@ -98,6 +101,7 @@ class MissingValuesAndCancelTest {
         h.loadSettings(s);
         final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, targets));
         assertTrue(e.getMessage().contains("Row 'Row1'") && e.getMessage().contains("column 'y0'"), e.getMessage());
+        assertEquals(0, h.openInputIterators(), "row iterators left open (knime-core CloseableRowIterator)");
     }
 
     @Test
@@ -170,6 +174,7 @@ class MissingValuesAndCancelTest {
         h.loadSettings(s);
         final Exception e = assertThrows(IllegalArgumentException.class, () -> h.execute(s_model, withMissing()));
         assertTrue(e.getMessage().contains("Row 'Row5'") && e.getMessage().contains("column 'x2'"), e.getMessage());
+        assertEquals(0, h.openInputIterators(), "row iterators left open (knime-core CloseableRowIterator)");
     }
 
     @Test
@@ -254,7 +259,7 @@ class MissingValuesAndCancelTest {
         assertThrows(CanceledExecutionException.class, () -> h.execute(withMissing()));
         assertTrue(h.progressCalls() < 20, "stopped within a batch or two, not after 50 epochs: "
             + h.progressCalls() + " progress calls");
-        assertFalse(h.progressMessages().stream().anyMatch(m -> m.startsWith("Epoch 2/")),
+        assertFalse(h.progressMessages().stream().anyMatch(m -> m.contains("Epoch 2/")),
             "cancelled in the first epoch: " + h.progressMessages());
 
         h.reset(); // as KNIME does after a cancel

@@ -25,7 +25,7 @@ import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
 import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
 import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
-import org.junit.jupiter.api.Assumptions;
+import org.cinn4knime.build.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,8 +52,7 @@ class NodeDescriptionTest {
     @ParameterizedTest
     @MethodSource("factories")
     void descriptionIsValidAgainstTheNodeSchema(final NodeFactory<?> f) throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(XSD),
-            "skipped: " + XSD.toAbsolutePath() + " (the shared KNIME schemas) is absent");
+        SharedFiles.require("KNIME's node description schema", XSD);
         final var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(XSD.toFile());
         try (InputStream in = description(f).openStream()) {
             schema.newValidator().validate(new StreamSource(in)); // throws SAXException naming line and element
@@ -93,7 +92,7 @@ class NodeDescriptionTest {
 
     @Test
     void theSchemaCheckRejectsABrokenDescription() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(XSD), "skipped: the shared KNIME schemas are absent");
+        SharedFiles.require("KNIME's node description schema", XSD);
         final var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(XSD.toFile());
         final String broken = "<knimeNode xmlns=\"http://knime.org/node/v4.1\" type=\"Learner\"><name>x</name>"
             + "<fullDescription><intro>i</intro></fullDescription></knimeNode>"; // no shortDescription, no ports

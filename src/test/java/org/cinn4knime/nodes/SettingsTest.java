@@ -177,8 +177,9 @@ class SettingsTest {
 
     @Test
     void theLearnerAddsSettingsAfter010AndTheyLoadTheirDefault() throws Exception {
-        // proves the mechanism on real settings: the spline settings and Adam's betas were added after 0.1.0
-        assertEquals(List.of("spline_bins", "spline_tail_bound", "adam_beta1", "adam_beta2"),
+        // proves the mechanism on real settings: the spline settings, Adam's betas and the column domains were added
+        // after 0.1.0
+        assertEquals(List.of("spline_bins", "spline_tail_bound", "adam_beta1", "adam_beta2", "column_domains"),
             laterSettings(new CinnLearnerNodeFactory()).stream().map(Setting::key).toList());
         final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
         h.loadSettings(frozenSettings("learner"));
@@ -190,6 +191,7 @@ class SettingsTest {
         assertEquals("GLOW", h.saveSettings().getString("coupling"));
         assertEquals("AUTO", new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel()).saveSettings()
             .getString("coupling"));
+        assertEquals("", h.saveSettings().getString("column_domains"), "0.1.0 workflows infer every domain");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -319,6 +321,7 @@ class SettingsTest {
             case BOOLEAN -> s.addBoolean(d.key(), !d.booleanDefault());
             case CHOICE -> s.addString(d.key(), d.choices().stream().filter(c -> !c.equals(d.stringDefault()))
                 .findFirst().orElseThrow());
+            case TEXT -> s.addString(d.key(), d.stringDefault().isEmpty() ? "none" : "");
             default -> throw new IllegalStateException("no non-default value for " + d);
         }
     }

@@ -31,9 +31,9 @@ import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
  * change of the nodes' settings or messages; {@link TestWorkflowsTest} fails until the committed files match).
  *
  * <p>Our nodes' settings start from what their NodeModels save (so every key they load is present) with the values
- * each test needs set by key (an unknown key fails here). The KNIME nodes used - Table Creator, Rule-based Row Filter,
- * Breakpoint (all org.knime.base) and Testflow Configuration (KNIME Testing Framework, only where errors are expected)
- * - are written with the keys and value formats their KNIME 5 NodeModels save. The expected error texts of the
+ * each test needs set by key (an unknown key fails here). The KNIME nodes used - Table Creator and Breakpoint
+ * (org.knime.base), Rule-based Row Filter (org.knime.jsnippets, "KNIME Java Snippet Nodes") and Testflow Configuration
+ * (KNIME Testing Framework, only where errors are expected) - are written with the keys and value formats their KNIME 5 NodeModels save. The expected error texts of the
  * bad-input workflow are obtained by running the nodes on the same data ({@link WorkflowRunner}).
  */
 public final class TestWorkflows {
@@ -44,6 +44,9 @@ public final class TestWorkflows {
 
     static final Bundle BASE =
         new Bundle("KNIME Base Nodes", "org.knime.base", "KNIME AG, Zurich, Switzerland", "5.2.0");
+    /** The Rule-based Row Filter's bundle (RuleEngineFilterNodeFactory ships in org.knime.jsnippets). */
+    static final Bundle JSNIPPETS =
+        new Bundle("KNIME Java Snippet Nodes", "org.knime.jsnippets", "KNIME AG, Zurich, Switzerland", "5.2.0");
     static final Bundle TESTING = new Bundle("KNIME Testing Framework", "org.knime.testing",
         "KNIME AG, Zurich, Switzerland", "5.2.0");
     static final Bundle CINN = new Bundle("cINN nodes for KNIME", "org.cinn4knime", "cinn4knime", "0.1.0");
@@ -163,7 +166,10 @@ public final class TestWorkflows {
         m.stringArray("failingNodes", failing.stream().map(String::valueOf).toList());
         nodeMessages(m.config("requiredNodeWarnings"), warnings);
         nodeMessages(m.config("requiredNodeErrors"), errors);
-        return m.integer("timeout", 300).integer("maxHilitedRows", 2500).stringArray("usedJanitors", List.of());
+        // the keys a Testflow Configuration saved by KNIME 5.4 holds beyond those of older versions
+        return m.integer("timeout", 300).integer("maxHilitedRows", 2500).stringArray("usedJanitors", List.of())
+            .bool("streamingTest", false).string("requiredLoadVersion", "").bool("testNodesInComponents", false)
+            .stringArray("optionalLogMessages", List.of()).stringArray("supportedTableBackends", List.of());
     }
 
     private static void nodeMessages(final KnimeConfig config, final Map<Integer, String> messages) {
@@ -176,27 +182,14 @@ public final class TestWorkflows {
     }
 
     /**
-     * Our node's settings: what its NodeModel saves by default, then {@code values} applied by key (an unknown key
-     * fails), plus "excludeMatching" in column-filter name patterns as KNIME 4.5+ writes it.
+     * Our node's settings: what its NodeModel saves by default (the stand-in writes column filters as KNIME 4.5+ does,
+     * "excludeMatching" included), then {@code values} applied by key (an unknown key fails).
      */
     static KnimeConfig cinnSettings(final NodeFactory<?> factory, final Consumer<KnimeConfig> values)
         throws IOException {
         final KnimeConfig saved = KnimeConfig.parse(new NodeModelHarness(factory.createNodeModel()).saveSettingsXml());
         values.accept(saved);
-        addExcludeMatching(saved);
         return saved;
-    }
-
-    private static void addExcludeMatching(final KnimeConfig c) {
-        for (final Object o : c.children()) {
-            if (o instanceof KnimeConfig k) {
-                if ("name_pattern".equals(k.key()) && k.entry("excludeMatching").isEmpty()) {
-                    k.bool("excludeMatching", false);
-                } else {
-                    addExcludeMatching(k);
-                }
-            }
-        }
     }
 
     /** Sets a column filter to exactly the included columns (later columns are excluded, not added). */
@@ -256,7 +249,7 @@ public final class TestWorkflows {
                 node(2, "cINN Learner", LEARNER, CINN, learner(10, 90), 2, 1, 0),
                 tableNode(3, doubleTable(Y, TARGETS), 1, 1),
                 node(4, "cINN Sampler", SAMPLER, CINN, sampler, 1, 2, 0),
-                node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, BASE,
+                node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, JSNIPPETS,
                     ruleFilter("$$ROWINDEX$$ = 0 AND $$ROWCOUNT$$ = " + designs + " => TRUE"), 1, 3, 0),
                 node(6, "Breakpoint", WorkflowRunner.BREAKPOINT, BASE,
                     breakpoint("check failed: the cINN Sampler did not return " + designs + " designs"), 1, 4, 0)),
@@ -278,7 +271,7 @@ public final class TestWorkflows {
                 node(2, "cINN Learner", LEARNER, CINN, learner(30, 90), 2, 1, 0),
                 tableNode(3, doubleTable(IK_COLUMNS, ikRows(100, 202)), 1, 1),
                 node(4, "cINN Scorer", SCORER, CINN, scorer, 2, 2, 0),
-                node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, BASE, ruleFilter(rule), 1, 3, 0),
+                node(5, "Rule-based Row Filter", WorkflowRunner.RULE_FILTER, JSNIPPETS, ruleFilter(rule), 1, 3, 0),
                 node(6, "Breakpoint", WorkflowRunner.BREAKPOINT, BASE,
                     breakpoint("check failed: the cINN Scorer's figures are out of range (" + rule + ")"), 1, 4, 0)),
             List.of(conn(1, 1, 2, 1), conn(2, 1, 4, 1), conn(3, 1, 4, 2), conn(4, 2, 5, 1), conn(5, 1, 6, 1)));

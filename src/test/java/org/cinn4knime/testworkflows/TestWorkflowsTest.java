@@ -23,7 +23,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
-import org.junit.jupiter.api.Assumptions;
+import org.cinn4knime.build.SharedFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.NodeModel;
@@ -44,7 +44,6 @@ class TestWorkflowsTest {
     static final Path SCHEMA = Path.of("..", "shared", "knime-api", "xsd", "XMLConfig_2008_09.xsd");
 
     /** Keys KNIME 5 writes that the stand-in does not (PatternFilterConfiguration, since KNIME 4.5). */
-    static final Set<String> KNIME_ONLY_KEYS = Set.of("excludeMatching");
 
     static List<Path> s_workflows;
 
@@ -68,7 +67,7 @@ class TestWorkflowsTest {
 
     @Test
     void everyXmlFileIsValid() throws Exception {
-        Assumptions.assumeTrue(Files.exists(SCHEMA), "skipped: " + SCHEMA + " (../shared) is absent");
+        SharedFiles.require("KNIME's settings schema", SCHEMA);
         final Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
             .newSchema(SCHEMA.toFile());
         int configs = 0;
@@ -112,6 +111,40 @@ class TestWorkflowsTest {
         }
     }
 
+    /**
+     * The KNIME nodes are written as KNIME writes them: the Rule-based Row Filter (RuleEngineFilterNodeFactory) belongs
+     * to org.knime.jsnippets, and the Testflow Configuration (org.knime.testing TestConfigSettings) holds the keys a
+     * file saved by KNIME 5.4 has.
+     */
+    @Test
+    void knimeNodesNameTheirBundleAndHoldTheKeysOfKnime54() throws Exception {
+        int rules = 0;
+        int configs = 0;
+        for (final Path workflow : s_workflows) {
+            for (final Map.Entry<Integer, KnimeConfig> node : settings(workflow).entrySet()) {
+                final KnimeConfig s = node.getValue();
+                final String factory = s.requireEntry("factory").value();
+                final String where = workflow.getFileName() + " node " + node.getKey();
+                if (WorkflowRunner.RULE_FILTER.equals(factory)) {
+                    assertEquals("org.knime.jsnippets", s.requireEntry("node-bundle-symbolic-name").value(), where);
+                    assertEquals("KNIME Java Snippet Nodes", s.requireEntry("node-bundle-name").value(), where);
+                    rules++;
+                } else if (WorkflowRunner.TEST_CONFIG.equals(factory)) {
+                    final KnimeConfig model = s.requireChild("model");
+                    for (final String key : List.of("streamingTest", "requiredLoadVersion", "testNodesInComponents")) {
+                        assertTrue(model.entry(key).isPresent(), where + " lacks " + key);
+                    }
+                    for (final String key : List.of("optionalLogMessages", "supportedTableBackends")) {
+                        assertTrue(model.child(key).isPresent(), where + " lacks " + key);
+                    }
+                    configs++;
+                }
+            }
+        }
+        assertEquals(2, rules, "Rule-based Row Filters in the workflows");
+        assertEquals(1, configs, "Testflow Configurations in the workflows");
+    }
+
     @Test
     void ourNodesLoadTheirSettingsWithExactlyTheirKeys() throws Exception {
         int loaded = 0;
@@ -136,7 +169,6 @@ class TestWorkflowsTest {
                 assertTrue(missing.isEmpty(), where + ": keys the node saves but the file lacks: " + missing);
                 final Set<String> extra = new HashSet<>(inFile);
                 extra.removeAll(saved);
-                extra.removeIf(k -> KNIME_ONLY_KEYS.contains(k.substring(k.lastIndexOf('/') + 1)));
                 assertTrue(extra.isEmpty(), where + ": keys in the file the node does not save: " + extra);
                 loaded++;
             }

@@ -48,10 +48,44 @@ public final class BufferedDataTable implements DataTable, PortObject {
         return "Rows: " + m_size + ", Cols: " + getDataTableSpec().getNumColumns();
     }
 
+    /** Stand-in only: the iterators of this table that are neither closed nor at their end. */
+    private final java.util.Set<CloseableRowIterator> m_openIterators =
+        java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    /**
+     * As in KNIME, an iterator holds resources (file handles of a buffer) until it is closed or has returned its last
+     * row; the stand-in records such open iterators so a test can show that an error leaving a loop closes it.
+     */
     @Override
     public CloseableRowIterator iterator() {
         final java.util.Iterator<DataRow> it = m_delegate.iterator();
-        return CloseableRowIterator.from(it);
+        final CloseableRowIterator tracked = new CloseableRowIterator() {
+            @Override
+            public boolean hasNext() {
+                final boolean more = it.hasNext();
+                if (!more) {
+                    m_openIterators.remove(this);
+                }
+                return more;
+            }
+
+            @Override
+            public DataRow next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {
+                m_openIterators.remove(this);
+            }
+        };
+        m_openIterators.add(tracked);
+        return tracked;
+    }
+
+    /** Stand-in only (for the test harness): iterators neither closed nor run to their end. */
+    int openIterators() {
+        return m_openIterators.size();
     }
 
     /** @deprecated use {@link #size()} */

@@ -17,9 +17,6 @@ public class ExecutionContext extends ExecutionMonitor {
         super(progress);
     }
 
-    private ExecutionContext(final ExecutionContext parent, final double fraction, final boolean silent) {
-        super(parent, fraction, silent);
-    }
 
     public BufferedDataTable createBufferedDataTable(final DataTable table, final ExecutionMonitor subProgressMon)
         throws CanceledExecutionException {
@@ -41,8 +38,9 @@ public class ExecutionContext extends ExecutionMonitor {
 
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain) {
         final BufferedDataContainer c = new BufferedDataContainer(spec, initDomain);
-        if (getProgressMonitor() instanceof StandInProgressMonitor m) {
-            m.track(c);
+        final StandInProgressMonitor root = StandInProgressMonitor.root(getProgressMonitor());
+        if (root != null) {
+            root.track(c);
         }
         return c;
     }
@@ -114,10 +112,10 @@ public class ExecutionContext extends ExecutionMonitor {
     }
 
     public ExecutionContext createSubExecutionContext(final double maxProg) {
-        return new ExecutionContext(this, maxProg, false);
+        return new ExecutionContext(createSubProgressMonitor(maxProg, false));
     }
 
     public ExecutionContext createSilentSubExecutionContext(final double maxProg) {
-        return new ExecutionContext(this, maxProg, true);
+        return new ExecutionContext(createSubProgressMonitor(maxProg, true));
     }
 }

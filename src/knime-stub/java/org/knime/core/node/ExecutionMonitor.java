@@ -3,43 +3,22 @@ package org.knime.core.node;
 import java.util.function.Supplier;
 
 /**
- * Stand-in (test harness only): progress and cancel for long running code. A sub progress maps its [0, 1] range onto
- * a fraction of its parent's range; a silent one forwards progress but no messages.
+ * Stand-in (test harness only): progress and cancel for long running code, as KNIME's ExecutionMonitor: every call
+ * goes to the {@link NodeProgressMonitor}; a sub progress is a monitor whose [0, 1] maps onto a fraction of its
+ * parent's range and whose message is appended to the parent's with " - " (see {@code StandInSubProgressMonitor}); a
+ * silent one forwards progress but no messages. Progress outside [0, 1] is ignored, as in KNIME.
  */
 public class ExecutionMonitor {
 
     private final NodeProgressMonitor m_progress;
 
-    private final ExecutionMonitor m_parent;
-
-    private final double m_fraction;
-
-    private final boolean m_silent;
-
-    private double m_last;
-
     public ExecutionMonitor() {
         this(new StandInProgressMonitor());
     }
 
+    /** @param progress the monitor to report to; as KNIME, null means a new default monitor */
     public ExecutionMonitor(final NodeProgressMonitor progress) {
-        if (progress == null) {
-            throw new NullPointerException("Progress monitor must not be null");
-        }
-        m_progress = progress;
-        m_parent = null;
-        m_fraction = 1.0;
-        m_silent = false;
-    }
-
-    ExecutionMonitor(final ExecutionMonitor parent, final double fraction, final boolean silent) {
-        if (fraction < 0 || fraction > 1 || Double.isNaN(fraction)) {
-            throw new IllegalArgumentException("Sub progress fraction must be in [0, 1], got " + fraction);
-        }
-        m_progress = parent.m_progress;
-        m_parent = parent;
-        m_fraction = fraction;
-        m_silent = silent;
+        m_progress = progress == null ? new StandInProgressMonitor() : progress;
     }
 
     public final NodeProgressMonitor getProgressMonitor() {
@@ -51,77 +30,42 @@ public class ExecutionMonitor {
     }
 
     public void setProgress(final double progress) {
-        update(progress, null, false);
+        m_progress.setProgress(progress);
     }
 
     public void setProgress(final double progress, final String message) {
-        update(progress, message, true);
+        m_progress.setProgress(progress, message);
     }
 
     public void setProgress(final double progress, final Supplier<String> messageSupplier) {
-        update(progress, messageSupplier == null ? null : messageSupplier.get(), true);
+        m_progress.setProgress(progress, messageSupplier);
     }
 
     public void setMessage(final String message) {
-        forwardMessage(message);
+        m_progress.setMessage(message);
     }
 
     public void setMessage(final Supplier<String> messageSupplier) {
-        forwardMessage(messageSupplier == null ? null : messageSupplier.get());
+        m_progress.setMessage(messageSupplier);
     }
 
     public void setProgress(final String message) {
-        forwardMessage(message);
+        m_progress.setProgress(message);
     }
 
     public ExecutionMonitor createSubProgress(final double maxProg) {
-        return new ExecutionMonitor(this, maxProg, false);
+        return new ExecutionMonitor(createSubProgressMonitor(maxProg, false));
     }
 
     public ExecutionMonitor createSilentSubProgress(final double maxProg) {
-        return new ExecutionMonitor(this, maxProg, true);
+        return new ExecutionMonitor(createSubProgressMonitor(maxProg, true));
     }
 
-    private void update(final double progress, final String message, final boolean withMessage) {
-        if (Double.isNaN(progress) || progress < -1e-9 || progress > 1 + 1e-9) {
-            throw new IllegalArgumentException("Progress must be in [0, 1], got " + progress);
+    /** As KNIME: a size outside [0, 1] is an IllegalArgumentException. */
+    NodeProgressMonitor createSubProgressMonitor(final double maxProg, final boolean silent) {
+        if (maxProg > 1.0 || maxProg < 0.0) {
+            throw new IllegalArgumentException("Invalid sub progress size: " + maxProg);
         }
-        final double p = Math.min(1.0, Math.max(0.0, progress));
-        if (m_parent == null) {
-            if (withMessage) {
-                m_progress.setProgress(p, message);
-            } else {
-                m_progress.setProgress(p);
-            }
-            return;
-        }
-        final double delta;
-        synchronized (this) {
-            delta = (p - m_last) * m_fraction;
-            m_last = p;
-        }
-        m_parent.addProgress(delta, withMessage && !m_silent ? message : null, withMessage && !m_silent);
-    }
-
-    private void addProgress(final double delta, final String message, final boolean withMessage) {
-        final double current;
-        if (m_parent == null) {
-            final Double cur = m_progress.getProgress();
-            current = cur == null ? 0.0 : cur;
-        } else {
-            synchronized (this) {
-                current = m_last;
-            }
-        }
-        // delta is in this monitor's own [0, 1] units
-        update(Math.min(1.0, Math.max(0.0, current + delta)), message, withMessage);
-    }
-
-    private void forwardMessage(final String message) {
-        if (m_parent == null) {
-            m_progress.setMessage(message);
-        } else if (!m_silent) {
-            m_parent.forwardMessage(message);
-        }
+        return new StandInSubProgressMonitor(m_progress, maxProg, silent);
     }
 }

@@ -1,5 +1,6 @@
 package org.knime.core.node;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Stand-in (test harness only): receives progress and cancel requests of a running node. */
@@ -26,6 +27,12 @@ public interface NodeProgressMonitor {
     void setProgress(String message);
 
     String getMessage();
+
+    /** @return the messages of this level and the levels below it, outermost first (KNIME 5.2+) */
+    default List<String> getMessages() {
+        final String message = getMessage();
+        return message == null || message.isEmpty() ? List.of() : List.of(message);
+    }
 
     void setExecuteCanceled();
 

@@ -8,6 +8,8 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
 import org.knime.core.node.InvalidSettingsException;
 
 /** Finds numeric columns by name in a table spec and reads them from rows. */
@@ -19,6 +21,11 @@ public final class NumericColumns {
     /** @return whether cells of this type can be read as numbers */
     public static boolean isNumeric(final DataType type) {
         return type.isCompatible(DoubleValue.class);
+    }
+
+    /** @return whether cells of this type are whole numbers (KNIME integer or long cells) */
+    public static boolean isIntegral(final DataType type) {
+        return IntCell.TYPE.equals(type) || LongCell.TYPE.equals(type);
     }
 
     /**

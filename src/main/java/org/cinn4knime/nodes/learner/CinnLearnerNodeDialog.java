@@ -51,5 +51,8 @@ final class CinnLearnerNodeDialog extends CinnNodeDialog {
         number(s.m_instabilityThreshold, 1);
         number(s.m_seed, 1);
         number(s.m_threads, 1);
+
+        createNewTab("Column domains");
+        text(s.m_domains, 60);
     }
 }

@@ -18,6 +18,7 @@ import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.ExecutionProgress;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec.TrainingSummary;
@@ -27,6 +28,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
@@ -66,7 +68,9 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final CinnArchitecture arch = m_settings.architecture().resolvedFor(cols.x().size());
         m_settings.training();
         m_settings.missingValuePolicy();
-        return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null), historySpec()};
+        m_settings.domains(cols);
+        return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null)
+            .withWholeNumberX(m_settings.wholeNumberColumns(cols)), historySpec()};
     }
 
     @Override
@@ -76,15 +80,18 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final CinnLearnerSettings.Columns cols = m_settings.columns(table.getDataTableSpec());
         final CinnArchitecture arch = m_settings.architecture();
         final TrainingSettings training = m_settings.training();
+        final DomainSpec domains = m_settings.domains(cols);
         final List<String> warnings = new ArrayList<>();
 
         exec.setMessage("Reading the training table");
         final TrainingData data = read(table, cols, exec.createSubProgress(READ_SHARE), warnings);
 
+        // KNIME appends a sub monitor's message to its parent's (" - "): each phase sets the parent message
+        exec.setMessage("Training");
         final ExecutionMonitor trainExec = exec.createSubProgress(1 - READ_SHARE);
         final TrainingResult result;
         try {
-            result = CinnTrainer.train(data, arch, training, new TrainingProgress(trainExec));
+            result = CinnTrainer.train(data, arch, training, domains, new TrainingProgress(trainExec));
         } catch (CancelledException e) {
             throw new CanceledExecutionException(e.getMessage());
         }
@@ -94,6 +101,7 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
             setWarningMessage(String.join("\n", warnings));
         }
 
+        exec.setMessage("Writing the model and the training history");
         final List<EpochStats> history = result.history();
         final CinnModel model = result.model();
         final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
@@ -102,7 +110,9 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
             Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss(),
             model.lossToNll(best.validationLoss()), result.stopReason());
-        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary);
+        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary)
+            .withWholeNumberX(m_settings.wholeNumberColumns(cols))
+            .withDomains(model.domains() == null ? List.of() : model.domains().describe());
         return new PortObject[]{new CinnPortObject(modelSpec, model), historyTable(model, exec)};
     }
 
@@ -123,18 +133,22 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final List<String> ids = new ArrayList<>();
         final long total = Math.max(1, table.size());
         long seen = 0;
-        for (DataRow row : table) {
-            if (++seen % 1000 == 0) {
-                exec.checkCanceled();
-                exec.setProgress(seen / (double)total);
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                if (++seen % 1000 == 0) {
+                    exec.checkCanceled();
+                    exec.setProgress(seen / (double)total);
+                }
+                final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
+                if (missing.skip(row,
+                    missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
+                    continue;
+                }
+                xs.add(NumericColumns.read(row, xIdx));
+                ys.add(NumericColumns.read(row, yIdx));
+                ids.add(row.getKey().getString());
             }
-            final String missingX = NumericColumns.firstMissingName(row, xIdx, xList);
-            if (missing.skip(row, missingX != null ? missingX : NumericColumns.firstMissingName(row, yIdx, yList))) {
-                continue;
-            }
-            xs.add(NumericColumns.read(row, xIdx));
-            ys.add(NumericColumns.read(row, yIdx));
-            ids.add(row.getKey().getString());
         }
         if (missing.warning(seen) != null) {
             warnings.add(missing.warning(seen));

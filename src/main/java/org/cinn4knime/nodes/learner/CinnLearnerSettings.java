@@ -13,6 +13,8 @@ import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.settings.ArchitectureDeclarations;
 import org.cinn4knime.engine.settings.Setting;
 import org.cinn4knime.engine.settings.TrainingDeclarations;
+import org.cinn4knime.engine.settings.DomainDeclarations;
+import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.nodes.common.CinnNodeSettings;
 import org.cinn4knime.nodes.common.CommonSettings;
 import org.cinn4knime.nodes.common.MissingValuePolicy;
@@ -100,6 +102,9 @@ final class CinnLearnerSettings extends CinnNodeSettings {
     /** Added in 0.2.0: loads 0.999 when a workflow saved by 0.1.0 lacks it. */
     final SettingsModelDoubleBounded m_beta2 = real(TrainingDeclarations.ADAM_BETA2);
 
+    /** Added in 0.2.0: column-domain declarations; loads "" (infer everything) when a 0.1.0 workflow lacks it. */
+    final SettingsModelString m_domains = string(DomainDeclarations.COLUMN_DOMAINS);
+
     /** The x and y columns chosen for a given input table. */
     record Columns(List<DataColumnSpec> x, List<DataColumnSpec> y) {
         String[] xNames() {
@@ -176,6 +181,56 @@ final class CinnLearnerSettings extends CinnNodeSettings {
             throw new InvalidSettingsException("Invalid training settings: " + e.getMessage(), e);
         }
         return t;
+    }
+
+    /**
+     * The column-domain declarations for training: the setting's entries plus {@code integer} for every design
+     * column of KNIME integer or long cells. (A column's domain bounds in the table spec are not used: KNIME fills
+     * them with the observed minimum and maximum, which are not physical bounds; declare those in the setting.)
+     *
+     * @throws InvalidSettingsException for a malformed entry, or a continuous/unbounded declaration of an integer
+     *             column
+     */
+    DomainSpec domains(final Columns cols) throws InvalidSettingsException {
+        final DomainSpec.Builder b = new DomainSpec.Builder();
+        final DomainSpec declared;
+        try {
+            declared = DomainSpec.parse(m_domains.getStringValue());
+            b.add(m_domains.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + DomainDeclarations.COLUMN_DOMAINS.label() + "': "
+                + e.getMessage(), e);
+        }
+        for (String c : wholeNumberColumns(cols, declared)) {
+            if (declared.declaresNonInteger(c)) {
+                throw new InvalidSettingsException("Column '" + c + "' holds integer cells, so its designs are whole "
+                    + "numbers; remove 'continuous " + c + "' / 'unbounded " + c + "' from the column domains, or "
+                    + "convert the column to double first.");
+            }
+            b.integer(c);
+        }
+        return b.build();
+    }
+
+    /** Design columns that are whole numbers whatever the data: integer/long cells and declared 'integer'. */
+    List<String> wholeNumberColumns(final Columns cols) throws InvalidSettingsException {
+        try {
+            return wholeNumberColumns(cols, DomainSpec.parse(m_domains.getStringValue()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + DomainDeclarations.COLUMN_DOMAINS.label() + "': "
+                + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> wholeNumberColumns(final Columns cols, final DomainSpec declared) {
+        final List<String> out = new ArrayList<>();
+        for (DataColumnSpec c : cols.x()) {
+            final boolean part = declared.compositions().stream().anyMatch(g -> g.parts().contains(c.getName()));
+            if (!part && (NumericColumns.isIntegral(c.getType()) || declared.declaresInteger(c.getName()))) {
+                out.add(c.getName());
+            }
+        }
+        return out;
     }
 
     /**

@@ -78,6 +78,12 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     private TrainingSummary m_summary;
 
+    /** Design columns whose designs are whole numbers whatever the data (integer cells in the Sampler's output). */
+    private String[] m_wholeNumberX = new String[0];
+
+    /** One line per column domain of the trained model (empty before training or without domains). */
+    private String[] m_domains = new String[0];
+
     /** Empty spec, filled by {@link #load(ModelContentRO)}; used by the framework only. */
     public CinnPortObjectSpec() {
     }
@@ -120,7 +126,33 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         s.m_yTypes = m_yTypes;
         s.m_architecture = m_architecture;
         s.m_summary = summary;
+        s.m_wholeNumberX = m_wholeNumberX;
+        s.m_domains = m_domains;
         return s;
+    }
+
+    /** @return a copy of this spec whose designs of the named columns are whole numbers (integer output cells) */
+    public CinnPortObjectSpec withWholeNumberX(final List<String> columns) {
+        final CinnPortObjectSpec s = withSummary(m_summary);
+        s.m_wholeNumberX = columns.toArray(String[]::new);
+        return s;
+    }
+
+    /** @return a copy of this spec with the trained model's column domains (one line each) for the summary */
+    public CinnPortObjectSpec withDomains(final List<String> lines) {
+        final CinnPortObjectSpec s = withSummary(m_summary);
+        s.m_domains = lines.toArray(String[]::new);
+        return s;
+    }
+
+    /** @return the design columns whose designs are whole numbers whatever the data */
+    public List<String> getWholeNumberX() {
+        return List.of(m_wholeNumberX);
+    }
+
+    /** @return the trained model's column domains, one line each (empty before training) */
+    public List<String> getDomains() {
+        return List.of(m_domains);
     }
 
     /** @return the x (design) column names, in model order */
@@ -169,6 +201,9 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
                     .append(" nats per row (in the data's units, comparable to the cINN Scorer's mean NLL)");
             }
             sb.append(" (").append(m_summary.stopReason()).append(").");
+            if (m_domains.length > 0) {
+                sb.append(" Column domains: ").append(String.join("; ", m_domains)).append('.');
+            }
             if (m_summary.bestLoss() < 0) {
                 sb.append(' ').append(NEGATIVE_LOSS_NOTE);
             }
@@ -194,6 +229,8 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         a.addString(PRECISION.key(), m_architecture.precision().name());
         a.addInt(SPLINE_BINS.key(), m_architecture.bins());
         a.addDouble(SPLINE_TAIL_BOUND.key(), m_architecture.tailBound());
+        model.addStringArray("whole_number_x", m_wholeNumberX);
+        model.addStringArray("domains", m_domains);
         if (m_summary != null) {
             final ModelContentWO t = model.addModelContent("training");
             t.addLong("rows", m_summary.rows());
@@ -226,6 +263,9 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             a.containsKey(SPLINE_BINS.key()) ? a.getInt(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
             a.containsKey(SPLINE_TAIL_BOUND.key()) ? a.getDouble(SPLINE_TAIL_BOUND.key())
                 : CinnArchitecture.DEFAULT_TAIL_BOUND);
+        // added in 0.2.0 (absent in specs saved by 0.1.0: no whole-number outputs, no domains)
+        m_wholeNumberX = model.containsKey("whole_number_x") ? model.getStringArray("whole_number_x") : new String[0];
+        m_domains = model.containsKey("domains") ? model.getStringArray("domains") : new String[0];
         if (model.containsKey("training")) {
             if (version < 2) {
                 throw new InvalidSettingsException("The cINN model port spec has version " + version + " (a "

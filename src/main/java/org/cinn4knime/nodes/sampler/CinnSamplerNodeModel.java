@@ -16,9 +16,12 @@ import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.DataType;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
@@ -65,6 +68,7 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
         final CinnPortObject port = (CinnPortObject)inObjects[0];
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final SamplerLayout layout = layout(port.getSpec(), table.getDataTableSpec());
+        exec.setMessage("Reading the target rows"); // replaces KNIME's "Copying input object at port 1"
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing y values", "y values");
         final List<String> yNames = port.getSpec().getYNames();
@@ -75,27 +79,31 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final List<double[]> targets = new ArrayList<>(CHUNK_ROWS);
         long chunkStart = 0; // input position of chunk.get(0): a chunk holds consecutive input rows only
-        for (DataRow row : table) {
-            final long position = seen++;
-            if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
-                if (!chunk.isEmpty()) { // the skipped row keeps its seed index: later rows keep their designs
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                final long position = seen++;
+                if (missing.skip(row, NumericColumns.firstMissingName(row, layout.yIndices(), yNames))) {
+                    if (!chunk.isEmpty()) { // the skipped row keeps its seed index: later rows keep their designs
+                        sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
+                    }
+                    continue;
+                }
+                if (chunk.isEmpty()) {
+                    chunkStart = position;
+                }
+                chunk.add(row);
+                targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
+                if (chunk.size() == CHUNK_ROWS) {
                     sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
                 }
-                continue;
-            }
-            if (chunk.isEmpty()) {
-                chunkStart = position;
-            }
-            chunk.add(row);
-            targets.add(NumericColumns.readFinite(row, layout.yIndices(), yNames));
-            if (chunk.size() == CHUNK_ROWS) {
-                sampling.run(chunkStart, chunk, targets, exec, seen / (double)total);
             }
         }
         if (!chunk.isEmpty()) {
             sampling.run(chunkStart, chunk, targets, exec, 1.0);
         }
         out.close();
+        exec.setMessage("Generated " + sampling.m_written + " designs");
         if (missing.warning(seen) != null) {
             setWarningMessage(missing.warning(seen));
         }
@@ -119,12 +127,26 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         private long m_written;
 
+        /** Per design column: 0 double, 1 integer, 2 long output cells (whole-number columns of the model). */
+        private final int[] m_xTypes;
+
         private double m_progressDone;
 
         Sampling(final CinnModel model, final SamplerLayout layout, final BufferedDataContainer out) {
             m_model = model;
             m_layout = layout;
             m_out = out;
+            final List<String> xNames = model.xNames();
+            m_xTypes = new int[xNames.size()];
+            final int first = layout.keptIndices().length;
+            for (int x = 0; x < m_xTypes.length; x++) {
+                final DataType t = layout.outputSpec().getColumnSpec(first + x).getType();
+                m_xTypes[x] = IntCell.TYPE.equals(t) ? 1 : LongCell.TYPE.equals(t) ? 2 : 0;
+                if (m_xTypes[x] != 0 && (model.domains() == null || !model.domains().isWholeNumber(x))) {
+                    throw new IllegalStateException("The cINN model does not treat column '" + xNames.get(x)
+                        + "' as whole numbers, but its port says so; re-execute the cINN Learner.");
+                }
+            }
         }
 
         /**
@@ -136,6 +158,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             final ExecutionContext exec,
             final double progressAfter) throws CanceledExecutionException, org.cinn4knime.engine.CinnException {
             exec.checkCanceled();
+            // KNIME appends the engine's "Sampled i of n designs" to this message (" - ")
+            exec.setMessage("Sampling for input rows " + (firstPosition + 1) + " to " + (firstPosition + rows.size()));
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
             try {
@@ -144,7 +168,6 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }
-            exec.setMessage(() -> "Generated " + m_written + " designs");
             rows.clear();
             targets.clear();
         }
@@ -160,8 +183,10 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
                 for (int idx : kept) {
                     cells[k++] = src.getCell(idx);
                 }
-                for (double v : c.designs()[i]) {
-                    cells[k++] = new DoubleCell(v);
+                for (int j = 0; j < xDim; j++) {
+                    final double v = c.designs()[i][j];
+                    cells[k++] = m_xTypes[j] == 1 ? new IntCell((int)v) : m_xTypes[j] == 2 ? new LongCell((long)v)
+                        : new DoubleCell(v);
                 }
                 cells[k++] = new StringCell(src.getKey().getString());
                 cells[k++] = new IntCell(s);

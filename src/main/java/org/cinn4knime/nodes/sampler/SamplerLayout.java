@@ -12,6 +12,8 @@ import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.DataType;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 
@@ -36,8 +38,12 @@ record SamplerLayout(int[] yIndices, int[] keptIndices, boolean withLogDensity, 
             cols.add(input.getColumnSpec(i));
         }
         final UniqueNames names = new UniqueNames(cols.stream().map(DataColumnSpec::getName).toList());
-        for (String x : model.getXNames()) {
-            cols.add(new DataColumnSpecCreator(names.make(x), DoubleCell.TYPE).createSpec());
+        for (int j = 0; j < model.getXNames().size(); j++) {
+            final String x = model.getXNames().get(j);
+            // whole-number designs: integer (or long, as in the training table) cells
+            final DataType type = !model.getWholeNumberX().contains(x) ? DoubleCell.TYPE
+                : LongCell.TYPE.equals(model.getXTypes().get(j)) ? LongCell.TYPE : IntCell.TYPE;
+            cols.add(new DataColumnSpecCreator(names.make(x), type).createSpec());
         }
         cols.add(new DataColumnSpecCreator(names.make("Source row ID"), StringCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator(names.make("Sample index"), IntCell.TYPE).createSpec());

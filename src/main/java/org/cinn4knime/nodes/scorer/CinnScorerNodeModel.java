@@ -20,6 +20,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataContainer;
@@ -97,6 +98,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         final Layout layout = Layout.create(modelSpec, table.getDataTableSpec());
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
+        exec.setMessage("Scoring rows"); // replaces KNIME's "Copying input object at port 1"
         final Scorer scorer = port.getModel().newScorer();
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
@@ -104,16 +106,19 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         long seen = 0;
         final List<String> xNames = modelSpec.getXNames();
         final List<String> yNames = modelSpec.getYNames();
-        for (DataRow row : table) {
-            seen++;
-            final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
-            missing.skip(row, missingX != null ? missingX
-                : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
-            chunk.add(row); // skipped rows stay in the output, with missing scores
-            if (chunk.size() == CHUNK_ROWS) {
-                score(chunk, layout, modelSpec, scorer, out);
-                exec.checkCanceled();
-                exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+            while (rows.hasNext()) {
+                final DataRow row = rows.next();
+                seen++;
+                final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
+                missing.skip(row, missingX != null ? missingX
+                    : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
+                chunk.add(row); // skipped rows stay in the output, with missing scores
+                if (chunk.size() == CHUNK_ROWS) {
+                    score(chunk, layout, modelSpec, scorer, out);
+                    exec.checkCanceled();
+                    exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+                }
             }
         }
         score(chunk, layout, modelSpec, scorer, out);

@@ -92,4 +92,23 @@ class ExecutionContextTablesTest {
         assertThrows(IllegalStateException.class, () -> exec.createDataContainer(SPEC).getTable(),
             "an open container has no table yet");
     }
+
+    /** The stand-in records iterators neither closed nor at their end (knime-core CloseableRowIterator). */
+    @Test
+    void openIteratorsAreRecordedUntilClosedOrExhausted() {
+        final BufferedDataTable t = table(3);
+        final CloseableRowIterator left = t.iterator();
+        left.next(); // as a for-each loop left by an exception
+        assertEquals(1, t.openIterators());
+        try (CloseableRowIterator closed = t.iterator()) {
+            closed.next();
+        }
+        assertEquals(1, t.openIterators(), "a closed iterator is not open");
+        for (DataRow r : t) {
+            assertEquals(2, r.getNumCells());
+        }
+        assertEquals(1, t.openIterators(), "an iterator run to its end is not open");
+        left.close();
+        assertEquals(0, t.openIterators());
+    }
 }

@@ -55,6 +55,8 @@ public final class NodeModelHarness {
     /** Whether execute() fails when an output table's structure differs from the spec returned by configure. */
     private boolean m_checkSpecs = true;
 
+    private PortObject[] m_executedInputs;
+
     public NodeModelHarness(final NodeModel model) {
         if (model == null) {
             throw new NullPointerException("model");
@@ -110,7 +112,10 @@ public final class NodeModelHarness {
             inSpecs[i] = inObjects[i] == null ? null : inObjects[i].getSpec();
         }
         configure(inSpecs);
-        final PortObject[] out = m_model.execute(inObjects.clone(), newExecutionContext());
+        final ExecutionContext exec = newExecutionContext();
+        final PortObject[] copies = copyInputsOnExecute(inObjects, exec);
+        m_executedInputs = copies.clone();
+        final PortObject[] out = m_model.execute(copies, exec);
         if (out == null) {
             throw new AssertionError("execute() returned null");
         }
@@ -129,6 +134,49 @@ public final class NodeModelHarness {
             }
         }
         return out;
+    }
+
+    /**
+     * As KNIME's {@code Node.fixupInputDataOnExecute} (5.2 to 5.4): tables are passed on as they are; every other input
+     * is copied through its port's serializers ({@code Node.copyPortObject}) under the message "Copying input object at
+     * port N" (N counts KNIME's flow variable port 0, so our first port is 1), which stays the node's message until the
+     * node sets its own. (KNIME 5.5+ then sets "Performing node execution..." before execute.)
+     */
+    private static PortObject[] copyInputsOnExecute(final PortObject[] inObjects, final ExecutionContext exec)
+        throws IOException, CanceledExecutionException {
+        final PortObject[] copies = inObjects.clone();
+        for (int i = 0; i < copies.length; i++) {
+            if (copies[i] != null && !(copies[i] instanceof BufferedDataTable)) {
+                exec.setMessage("Copying input object at port " + (i + 1));
+                copies[i] = copyPortObject(copies[i], exec.createSubExecutionContext(0.0));
+            }
+        }
+        return copies;
+    }
+
+    /**
+     * @return how many row iterators over the last execute's input tables are neither closed nor at their end (KNIME:
+     *         still holding their buffer's resources); 0 when the node closes its iterators, also after an error
+     */
+    public int openInputIterators() {
+        if (m_executedInputs == null) {
+            throw new IllegalStateException("execute() has not been called");
+        }
+        int open = 0;
+        for (PortObject in : m_executedInputs) {
+            if (in instanceof BufferedDataTable t) {
+                open += t.openIterators();
+            }
+        }
+        return open;
+    }
+
+    /** @return the input objects the node's last execute received (serializer copies of non-table inputs) */
+    public PortObject[] executedInputs() {
+        if (m_executedInputs == null) {
+            throw new IllegalStateException("execute() has not been called");
+        }
+        return m_executedInputs.clone();
     }
 
     /** Turns the check of output table specs against the configured specs on or off (default on). */
@@ -176,12 +224,20 @@ public final class NodeModelHarness {
         return m_progress.isCanceled();
     }
 
-    /** @return every progress fraction reported at the root, in order */
+    /** @return the message KNIME shows now (all levels joined with " - "), null if none */
+    public String progressMessage() {
+        return m_progress.composedMessage();
+    }
+
+    /** @return every progress fraction the root accepted (KNIME ignores values outside [0, 1]), in order */
     public List<Double> progress() {
         return m_progress.progressHistory();
     }
 
-    /** @return every progress message reported at the root, in order */
+    /**
+     * @return every progress message as KNIME shows it (DefaultNodeProgressMonitor: the root's message followed by the
+     *         sub monitors' messages, joined with " - "), in order of the updates
+     */
     public List<String> progressMessages() {
         return m_progress.messageHistory();
     }
@@ -377,16 +433,30 @@ public final class NodeModelHarness {
         if (po instanceof BufferedDataTable) {
             throw new IllegalArgumentException("Tables are persisted by the framework, not by a serializer");
         }
+        return copyPortObject(po, new ExecutionMonitor());
+    }
+
+    /**
+     * As KNIME's {@code Node.copyPortObject}: saves the spec with its spec serializer and loads it back, then saves the
+     * object with its object serializer (reporting to {@code exec}) and loads it with the copied spec.
+     *
+     * @throws IOException for a table (KNIME: "Can't copy BufferedDataTable objects") or when a serializer fails
+     */
+    public static PortObject copyPortObject(final PortObject po, final ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        if (po instanceof BufferedDataTable) {
+            throw new IOException("Can't copy BufferedDataTable objects");
+        }
         final PortObjectSpec loadedSpec = saveLoadSpec(po.getSpec());
         final PortObject.PortObjectSerializer<PortObject> ser = PortTypeRegistry.getInstance()
             .getObjectSerializer(po.getClass())
             .orElseThrow(() -> new AssertionError("No PortObjectSerializer found in " + po.getClass().getName()));
         final ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortStreams.objectOut(bos)) {
-            ser.savePortObject(po, out, new ExecutionMonitor());
+            ser.savePortObject(po, out, exec);
         }
         try (PortObjectZipInputStream in = PortStreams.objectIn(new ByteArrayInputStream(bos.toByteArray()))) {
-            return ser.loadPortObject(in, loadedSpec, new ExecutionMonitor());
+            return ser.loadPortObject(in, loadedSpec, exec);
         }
     }
 

@@ -199,7 +199,10 @@ class NodeModelHarnessTest {
         second.setProgress(0.5, "silent");
         assertEquals(List.of(0.25, 0.625), h.progress());
         assertEquals(List.of("first done"), h.progressMessages());
-        assertThrows(IllegalArgumentException.class, () -> exec.setProgress(1.5));
+        exec.setProgress(1.5); // KNIME's DefaultNodeProgressMonitor ignores progress outside [0, 1]
+        assertEquals(List.of(0.25, 0.625), h.progress());
+        assertThrows(IllegalArgumentException.class, () -> exec.createSubProgress(1.5),
+            "KNIME's ExecutionMonitor: invalid sub progress size");
     }
 
     @Test
@@ -208,6 +211,14 @@ class NodeModelHarnessTest {
             () -> new org.knime.core.node.workflow.FlowVariable("knime_nll", 1.0));
         assertTrue(reserved.getMessage().contains("reserved prefix ('knime')"), reserved.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new org.knime.core.node.workflow.FlowVariable(" ", 1));
+        // knime-core FlowVariable.Scope.verifyName: the most specific reserved prefix is named
+        final IllegalArgumentException local = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime.node.x", "v"));
+        assertTrue(local.getMessage().contains("('knime.node')"), local.getMessage());
+        final IllegalArgumentException hide = assertThrows(IllegalArgumentException.class,
+            () -> new org.knime.core.node.workflow.FlowVariable("knime.hide.x", 1));
+        assertTrue(hide.getMessage().contains("('knime.hide')"), hide.getMessage());
+        assertEquals("knim_e", new org.knime.core.node.workflow.FlowVariable("knim_e", 1).getName());
         final NodeModelHarness h = new NodeModelHarness(configuredToy())
             .inputFlowVariable(new org.knime.core.node.workflow.FlowVariable("upstream", 2.5));
         assertEquals(2.5, h.model().peekFlowVariableDouble("upstream"));

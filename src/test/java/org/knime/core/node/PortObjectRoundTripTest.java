@@ -154,4 +154,39 @@ class PortObjectRoundTripTest {
             assertThrows(IllegalArgumentException.class, () -> NodeModelHarness.saveLoadPortObject(table));
         assertTrue(e.getMessage().contains("Tables are persisted by the framework"), e.getMessage());
     }
+
+    /**
+     * As knime-core AbstractSimplePortObjectSpec.AbstractSimplePortObjectSpecSerializer and AbstractPortObject's
+     * serializer write them: a spec is the zip entry "content.xml" holding a config "model.xml" with "version" 1,
+     * "class_name" and "model"; a port object starts with "meta.xml" ("version" 1, "class_name").
+     */
+    @Test
+    void zipEntriesAreWrittenAsKnimeWritesThem() throws Exception {
+        final ToySpec spec = new ToySpec("a", "b");
+        final java.io.ByteArrayOutputStream specBytes = new java.io.ByteArrayOutputStream();
+        try (org.knime.core.node.port.PortObjectSpecZipOutputStream out =
+            org.knime.core.node.port.PortStreams.specOut(specBytes)) {
+            new ToySpec.Serializer().savePortObjectSpec(spec, out);
+        }
+        try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(specBytes.toByteArray()))) {
+            assertEquals("content.xml", in.getNextEntry().getName());
+            final ModelContentRO content = ModelContent.loadFromXML(in);
+            assertEquals("model.xml", content.getKey());
+            assertEquals(1, content.getInt("version"));
+            assertEquals(ToySpec.class.getName(), content.getString("class_name"));
+            assertArrayEquals(new String[]{"a", "b"}, content.getModelContent("model").getStringArray("columns"));
+        }
+        final java.io.ByteArrayOutputStream objBytes = new java.io.ByteArrayOutputStream();
+        try (PortObjectZipOutputStream out = org.knime.core.node.port.PortStreams.objectOut(objBytes)) {
+            new ToyPortObject.Serializer().savePortObject(new ToyPortObject(spec, 1.0), out, new ExecutionMonitor());
+        }
+        try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(objBytes.toByteArray()))) {
+            assertEquals("meta.xml", in.getNextEntry().getName());
+            final ModelContentRO meta = ModelContent.loadFromXML(in);
+            assertEquals(1, meta.getInt("version"));
+            assertEquals(ToyPortObject.class.getName(), meta.getString("class_name"));
+        }
+    }
 }

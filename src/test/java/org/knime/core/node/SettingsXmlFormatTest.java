@@ -19,7 +19,7 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
-import org.junit.jupiter.api.Assumptions;
+import org.cinn4knime.build.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataType;
 import org.knime.core.data.def.DoubleCell;
@@ -100,16 +100,14 @@ class SettingsXmlFormatTest {
 
     @Test
     void writtenXmlIsValidAgainstKnimesSchema() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(XSD), "Skipped: " + XSD.toAbsolutePath().normalize()
-            + " is absent (../shared is not checked out next to the repository)");
+        SharedFiles.require("KNIME's settings schema", XSD);
         final var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(XSD.toFile());
         schema.newValidator().validate(new StreamSource(new java.io.StringReader(write(sample()))));
     }
 
     @Test
     void readsAndRewritesASettingsFileSavedByKnime() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(EXAMPLE), "Skipped: " + EXAMPLE.toAbsolutePath().normalize()
-            + " is absent (../shared is not checked out next to the repository)");
+        SharedFiles.require("a settings.xml saved by KNIME", EXAMPLE);
         final byte[] original = Files.readAllBytes(EXAMPLE);
         final NodeSettingsRO s;
         try (InputStream in = Files.newInputStream(EXAMPLE)) {

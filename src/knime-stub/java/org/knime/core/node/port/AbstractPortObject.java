@@ -41,7 +41,8 @@ public abstract class AbstractPortObject implements PortObject {
         @Override
         public void savePortObject(final T portObject, final PortObjectZipOutputStream out,
             final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-            final ModelContent meta = new ModelContent(META);
+            final ModelContent meta = new ModelContent(META); // as KNIME: "meta.xml" with version 1 and class_name
+            meta.addInt("version", 1);
             meta.addString(PortSerialization.CFG_CLASS, portObject.getClass().getName());
             PortSerialization.writeEntry(out, META, meta);
             portObject.save(out, exec);

@@ -13,7 +13,7 @@ import org.knime.core.node.ModelContentRO;
 /** Stand-in (test harness only): a port object that saves itself into a {@link ModelContent} tree. */
 public abstract class AbstractSimplePortObject implements PortObject {
 
-    private static final String ENTRY = "content.xml";
+    private static final String ENTRY = PortSerialization.SIMPLE_ENTRY;
 
     private static final String CFG_MODEL = "model";
 
@@ -77,8 +77,7 @@ public abstract class AbstractSimplePortObject implements PortObject {
         @Override
         public void savePortObject(final T portObject, final PortObjectZipOutputStream out,
             final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
-            final ModelContent content = new ModelContent(ENTRY);
-            content.addString(PortSerialization.CFG_CLASS, portObject.getClass().getName());
+            final ModelContent content = PortSerialization.simpleContent(portObject);
             portObject.save(content.addModelContent(CFG_MODEL), exec);
             PortSerialization.writeEntry(out, ENTRY, content);
         }

@@ -12,9 +12,9 @@ import org.knime.core.node.ModelContentWO;
 /** Stand-in (test harness only): a port object spec that saves itself into a {@link ModelContent} tree. */
 public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {
 
-    private static final String ENTRY = "spec.xml";
+    private static final String ENTRY = PortSerialization.SIMPLE_ENTRY;
 
-    private static final String CFG_MODEL = "model";
+    private static final String CFG_MODEL = PortSerialization.CFG_MODEL;
 
     public AbstractSimplePortObjectSpec() {
     }
@@ -68,8 +68,7 @@ public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {
 
         @Override
         public void savePortObjectSpec(final T spec, final PortObjectSpecZipOutputStream out) throws IOException {
-            final ModelContent content = new ModelContent(ENTRY);
-            content.addString(PortSerialization.CFG_CLASS, spec.getClass().getName());
+            final ModelContent content = PortSerialization.simpleContent(spec);
             spec.save(content.addModelContent(CFG_MODEL));
             PortSerialization.writeEntry(out, ENTRY, content);
         }

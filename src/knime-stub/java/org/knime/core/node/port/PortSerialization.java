@@ -14,6 +14,24 @@ final class PortSerialization {
 
     static final String CFG_CLASS = "class_name";
 
+    /** The entry of AbstractSimplePortObject(Spec) in KNIME ("content.xml", holding a config named "model.xml"). */
+    static final String SIMPLE_ENTRY = "content.xml";
+
+    static final String SIMPLE_ROOT = "model.xml";
+
+    static final String CFG_MODEL = "model";
+
+    /**
+     * As KNIME's AbstractSimplePortObject(Spec) serializers: a config named "model.xml" with "version" 1, "class_name"
+     * and the object's own config "model", written as zip entry "content.xml".
+     */
+    static ModelContent simpleContent(final Object o) {
+        final ModelContent content = new ModelContent(SIMPLE_ROOT);
+        content.addInt("version", 1);
+        content.addString(CFG_CLASS, o.getClass().getName());
+        return content;
+    }
+
     private PortSerialization() {
     }
 

@@ -21,8 +21,10 @@ public final class FlowVariable extends FlowObject {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Invalid (empty) flow variable name");
         }
-        // as KNIME: names of ordinary (flow scope) variables must not use the reserved prefixes of global/local ones
-        for (String reserved : new String[]{"knime.node", "knime"}) {
+        // as KNIME (FlowVariable.Scope.verifyName, checked by every constructor, so also by NodeModel's
+        // pushFlowVariable* at configure and execute): names of ordinary (flow scope) variables must not use the
+        // prefixes of the local, hidden (5.3+) and global scopes, tested in this order
+        for (String reserved : new String[]{"knime.node", "knime.hide", "knime"}) {
             if (name.startsWith(reserved)) {
                 throw new IllegalArgumentException(String.format(
                     "The flow variable '%s' has a reserved prefix ('%s'). Please change the name.", name, reserved));

@@ -41,6 +41,9 @@ public class NameFilterConfiguration implements Cloneable {
 
     private static final String KEY_CASE_SENSITIVE = "caseSensitive";
 
+    /** Since KNIME 4.5: the pattern selects the names to exclude (PatternFilterConfiguration). */
+    private static final String KEY_EXCLUDE_MATCHING = "excludeMatching";
+
     /** Which names that are in neither list go where. */
     public enum EnforceOption {
         EnforceInclusion, EnforceExclusion;
@@ -123,6 +126,14 @@ public class NameFilterConfiguration implements Cloneable {
 
     private boolean m_caseSensitive = true;
 
+    private boolean m_excludeMatching;
+
+    /** Included names missing from the input when the dialog opened, kept under EnforceInclusion (as KNIME). */
+    private String[] m_removedFromIncludeList = new String[0];
+
+    /** Excluded names missing from the input when the dialog opened, kept under EnforceExclusion (as KNIME). */
+    private String[] m_removedFromExcludeList = new String[0];
+
     public NameFilterConfiguration(final String configRootName) {
         this(configRootName, FILTER_BY_NAMEPATTERN);
     }
@@ -150,19 +161,28 @@ public class NameFilterConfiguration implements Cloneable {
         String pattern = m_pattern;
         String patternType = m_patternType;
         boolean caseSensitive = m_caseSensitive;
-        if (sub.containsKey(PATTERN_TYPE) || PATTERN_TYPE.equals(type)) {
+        boolean excludeMatching = m_excludeMatching;
+        try { // as KNIME: a broken pattern config only matters when the pattern filter is active (or pre-2.9)
             final NodeSettingsRO p = sub.getNodeSettings(PATTERN_TYPE);
-            pattern = p.getString(KEY_PATTERN);
-            patternType = p.getString(KEY_PATTERN_TYPE);
-            caseSensitive = p.getBoolean(KEY_CASE_SENSITIVE);
-            if (pattern == null) {
+            final String pat = p.getString(KEY_PATTERN);
+            if (pat == null) {
                 throw new InvalidSettingsException("Pattern of \"" + m_configRootName + "\" must not be null");
             }
+            final String patType = p.getString(KEY_PATTERN_TYPE);
+            final boolean cs = p.getBoolean(KEY_CASE_SENSITIVE);
             try {
-                compile(pattern, patternType, caseSensitive);
+                compile(pat, patType, cs);
             } catch (PatternSyntaxException e) {
                 throw new InvalidSettingsException(
-                    "The pattern \"" + pattern + "\" of \"" + m_configRootName + "\" is invalid", e);
+                    "The pattern \"" + pat + "\" of \"" + m_configRootName + "\" is invalid", e);
+            }
+            pattern = pat;
+            patternType = patType;
+            caseSensitive = cs;
+            excludeMatching = p.getBoolean(KEY_EXCLUDE_MATCHING, false); // since KNIME 4.5: default false
+        } catch (InvalidSettingsException e) {
+            if (PATTERN_TYPE.equals(type)) {
+                throw e;
             }
         }
         loadConfigurationInModelChild(sub);
@@ -173,6 +193,7 @@ public class NameFilterConfiguration implements Cloneable {
         m_pattern = pattern;
         m_patternType = patternType;
         m_caseSensitive = caseSensitive;
+        m_excludeMatching = excludeMatching;
     }
 
     protected void loadConfigurationInModelChild(final NodeSettingsRO settings) throws InvalidSettingsException {
@@ -182,13 +203,17 @@ public class NameFilterConfiguration implements Cloneable {
     public final void saveConfiguration(final NodeSettingsWO settings) {
         final NodeSettingsWO sub = settings.addNodeSettings(m_configRootName);
         sub.addString(KEY_FILTER_TYPE, m_type);
-        sub.addStringArray(KEY_INCLUDED, m_includeList);
-        sub.addStringArray(KEY_EXCLUDED, m_excludeList);
+        // as KNIME: the names missing from the input are saved again with the list the enforce option keeps
+        sub.addStringArray(KEY_INCLUDED, m_enforceOption == EnforceOption.EnforceInclusion
+            ? concat(m_includeList, m_removedFromIncludeList) : m_includeList);
+        sub.addStringArray(KEY_EXCLUDED, m_enforceOption == EnforceOption.EnforceExclusion
+            ? concat(m_excludeList, m_removedFromExcludeList) : m_excludeList);
         sub.addString(KEY_ENFORCE, m_enforceOption.name());
         final NodeSettingsWO p = sub.addNodeSettings(PATTERN_TYPE);
         p.addString(KEY_PATTERN, m_pattern);
         p.addString(KEY_PATTERN_TYPE, m_patternType);
         p.addBoolean(KEY_CASE_SENSITIVE, m_caseSensitive);
+        p.addBoolean(KEY_EXCLUDE_MATCHING, m_excludeMatching);
         saveConfigurationChild(sub);
     }
 
@@ -212,7 +237,8 @@ public class NameFilterConfiguration implements Cloneable {
         return m_configRootName.equals(o.m_configRootName) && m_type.equals(o.m_type)
             && Arrays.equals(m_includeList, o.m_includeList) && Arrays.equals(m_excludeList, o.m_excludeList)
             && m_enforceOption == o.m_enforceOption && m_pattern.equals(o.m_pattern)
-            && m_patternType.equals(o.m_patternType) && m_caseSensitive == o.m_caseSensitive;
+            && m_patternType.equals(o.m_patternType) && m_caseSensitive == o.m_caseSensitive
+            && m_excludeMatching == o.m_excludeMatching;
     }
 
     @Override
@@ -225,7 +251,8 @@ public class NameFilterConfiguration implements Cloneable {
     public String toString() {
         return m_configRootName + ": " + m_type + ", includes=" + Arrays.toString(m_includeList) + ", excludes="
             + Arrays.toString(m_excludeList) + ", " + m_enforceOption
-            + (PATTERN_TYPE.equals(m_type) ? ", pattern=" + m_pattern + " (" + m_patternType + ")" : "");
+            + (PATTERN_TYPE.equals(m_type) ? ", pattern=" + m_pattern + " (" + m_patternType
+                + (m_excludeMatching ? ", exclude matching" : "") + ")" : "");
     }
 
     public final boolean isPatternFilterEnabled() {
@@ -252,13 +279,60 @@ public class NameFilterConfiguration implements Cloneable {
         m_type = TYPE;
     }
 
+    /**
+     * As KNIME's dialog when it opens: reads what it can (defaults for the rest), then fits the lists to the input
+     * names: names in neither list go where the enforce option says; names of a list missing from the input are dropped
+     * from it, except that the enforced list keeps them (EnforceInclusion: included names, EnforceExclusion: excluded
+     * names) so they come back when the column does.
+     */
     protected final void loadConfigurationInDialog(final NodeSettingsRO settings, final String[] names) {
+        NodeSettingsRO sub;
         try {
-            loadConfigurationInModel(settings);
+            sub = settings.getNodeSettings(m_configRootName);
         } catch (InvalidSettingsException e) {
-            loadDefaults(names, true);
+            sub = new org.knime.core.node.NodeSettings("empty");
         }
-        loadConfigurationInDialogChild(settings, names);
+        m_type = sub.getString(KEY_FILTER_TYPE, TYPE);
+        if (m_type == null || !verifyType(m_type)) {
+            m_type = TYPE;
+        }
+        m_includeList = Objects.requireNonNullElse(sub.getStringArray(KEY_INCLUDED, new String[0]), new String[0]);
+        m_excludeList = Objects.requireNonNullElse(sub.getStringArray(KEY_EXCLUDED, new String[0]), new String[0]);
+        try {
+            m_enforceOption = EnforceOption.parse(sub.getString(KEY_ENFORCE));
+        } catch (InvalidSettingsException e) {
+            m_enforceOption = EnforceOption.EnforceExclusion;
+        }
+        NodeSettingsRO p;
+        try {
+            p = sub.getNodeSettings(PATTERN_TYPE);
+        } catch (InvalidSettingsException e) {
+            p = new org.knime.core.node.NodeSettings("empty");
+        }
+        m_pattern = Objects.requireNonNullElse(p.getString(KEY_PATTERN, null), "");
+        final String patternType = p.getString(KEY_PATTERN_TYPE, null);
+        m_patternType = "Regex".equals(patternType) ? "Regex" : "Wildcard";
+        m_caseSensitive = p.getBoolean(KEY_CASE_SENSITIVE, true);
+        m_excludeMatching = p.getBoolean(KEY_EXCLUDE_MATCHING, false);
+
+        final String type = m_type;
+        m_type = TYPE; // the lists are fitted as for the standard filter, whatever the type
+        final FilterResult fitted = applyTo(names);
+        m_type = type;
+        m_includeList = fitted.getIncludes();
+        m_excludeList = fitted.getExcludes();
+        if (m_enforceOption == EnforceOption.EnforceInclusion) {
+            m_removedFromIncludeList = fitted.getRemovedFromIncludes();
+        } else {
+            m_removedFromExcludeList = fitted.getRemovedFromExcludes();
+        }
+        loadConfigurationInDialogChild(sub, names);
+    }
+
+    private static String[] concat(final String[] a, final String[] b) {
+        final String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     protected void loadConfigurationInDialogChild(final NodeSettingsRO settings, final String[] names) {
@@ -294,17 +368,17 @@ public class NameFilterConfiguration implements Cloneable {
         if (PATTERN_TYPE.equals(m_type)) {
             final Pattern p = compile(m_pattern, m_patternType, m_caseSensitive);
             for (String n : names) {
-                (p.matcher(n).matches() ? incl : excl).add(n);
+                (p.matcher(n).matches() != m_excludeMatching ? incl : excl).add(n); // excludeMatching: KNIME 4.5+
             }
             return new FilterResult(incl, excl, new ArrayList<>(), new ArrayList<>());
         }
-        final Set<String> inclSet = new LinkedHashSet<>(Arrays.asList(m_includeList));
-        final Set<String> exclSet = new LinkedHashSet<>(Arrays.asList(m_excludeList));
-        final Set<String> present = new LinkedHashSet<>(Arrays.asList(names));
+        final Set<String> inclSet = new LinkedHashSet<>(Arrays.asList(concat(m_includeList, m_removedFromIncludeList)));
+        final Set<String> exclSet = new LinkedHashSet<>(Arrays.asList(concat(m_excludeList, m_removedFromExcludeList)));
         for (String n : names) {
-            if (inclSet.contains(n)) {
+            if (inclSet.remove(n)) { // as KNIME: what stays in the sets are the names missing from the input
                 incl.add(n);
-            } else if (exclSet.contains(n)) {
+                exclSet.remove(n);
+            } else if (exclSet.remove(n)) {
                 excl.add(n);
             } else if (m_enforceOption == EnforceOption.EnforceExclusion) {
                 incl.add(n); // the exclude list is enforced: new names are included
@@ -312,19 +386,7 @@ public class NameFilterConfiguration implements Cloneable {
                 excl.add(n); // the include list is enforced: new names are excluded
             }
         }
-        final List<String> removedIncl = new ArrayList<>();
-        for (String n : m_includeList) {
-            if (!present.contains(n)) {
-                removedIncl.add(n);
-            }
-        }
-        final List<String> removedExcl = new ArrayList<>();
-        for (String n : m_excludeList) {
-            if (!present.contains(n)) {
-                removedExcl.add(n);
-            }
-        }
-        return new FilterResult(incl, excl, removedIncl, removedExcl);
+        return new FilterResult(incl, excl, new ArrayList<>(inclSet), new ArrayList<>(exclSet));
     }
 
     protected String[] getIncludeList() {
@@ -365,6 +427,8 @@ public class NameFilterConfiguration implements Cloneable {
             final NameFilterConfiguration c = (NameFilterConfiguration)super.clone();
             c.m_includeList = m_includeList.clone();
             c.m_excludeList = m_excludeList.clone();
+            c.m_removedFromIncludeList = m_removedFromIncludeList.clone();
+            c.m_removedFromExcludeList = m_removedFromExcludeList.clone();
             return c;
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,282 @@
+package org.cinn4knime.engine.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The user's column-domain declarations that override what training infers from the data (see
+ * {@link Domains#fit}). One text syntax serves the command line and the KNIME Learner setting: entries separated by
+ * {@code ;} or line breaks, each one of
+ * <ul>
+ * <li>{@code lower COLUMN=VALUE}, {@code upper COLUMN=VALUE}: a declared bound (replaces the inferred one);</li>
+ * <li>{@code integer COLUMN}: whole numbers; {@code continuous COLUMN}: never whole-number;</li>
+ * <li>{@code unbounded COLUMN}: no bounds and not whole-number, whatever the data look like;</li>
+ * <li>{@code composition A,B,C<=TOTAL} (parts plus an implicit remainder such as ash) or {@code composition A,B,C=TOTAL}
+ * (the parts sum exactly to TOTAL);</li>
+ * <li>{@code none}: infer nothing (only the declared entries apply).</li>
+ * </ul>
+ * Example: {@code composition carbon,hydrogen,oxygen,nitrogen,sulfur<=100; integer layers; upper frac=1}.
+ * Immutable; build with {@link #parse} or {@link Builder}.
+ */
+public final class DomainSpec {
+    /** Infer every domain from the data, no declarations. */
+    public static final DomainSpec INFER = new Builder().build();
+    /** No inference and no declarations: the network sees the raw columns (the behaviour before domains existed). */
+    public static final DomainSpec NONE = new Builder().noInference().build();
+
+    /** A declared composition: parts summing to {@code total} exactly or at most. */
+    public record CompositionSpec(List<String> parts, double total, boolean exact) {
+        public CompositionSpec {
+            parts = List.copyOf(parts);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(",", parts) + (exact ? "=" : "<=") + Domains.num(total);
+        }
+    }
+
+    private final boolean infer;
+    private final Map<String, Double> lower;
+    private final Map<String, Double> upper;
+    private final Set<String> integer;
+    private final Set<String> continuous;
+    private final Set<String> unbounded;
+    private final List<CompositionSpec> compositions;
+
+    private DomainSpec(Builder b) {
+        infer = b.infer;
+        lower = Map.copyOf(b.lower);
+        upper = Map.copyOf(b.upper);
+        integer = Set.copyOf(b.integer);
+        continuous = Set.copyOf(b.continuous);
+        unbounded = Set.copyOf(b.unbounded);
+        compositions = List.copyOf(b.compositions);
+    }
+
+    public boolean infer() {
+        return infer;
+    }
+
+    Double lower(String c) {
+        return lower.get(c);
+    }
+
+    Double upper(String c) {
+        return upper.get(c);
+    }
+
+    boolean integer(String c) {
+        return integer.contains(c);
+    }
+
+    boolean continuous(String c) {
+        return continuous.contains(c);
+    }
+
+    boolean unbounded(String c) {
+        return unbounded.contains(c);
+    }
+
+    /** Whether the spec declares column c whole-number ({@code integer c}). */
+    public boolean declaresInteger(String c) {
+        return integer.contains(c);
+    }
+
+    /** Whether the spec declares column c {@code continuous} or {@code unbounded}. */
+    public boolean declaresNonInteger(String c) {
+        return continuous.contains(c) || unbounded.contains(c);
+    }
+
+    public List<CompositionSpec> compositions() {
+        return compositions;
+    }
+
+    /** Every column this spec names (to check they are design columns). */
+    Set<String> namedColumns() {
+        Set<String> s = new LinkedHashSet<>();
+        s.addAll(lower.keySet());
+        s.addAll(upper.keySet());
+        s.addAll(integer);
+        s.addAll(continuous);
+        s.addAll(unbounded);
+        for (CompositionSpec c : compositions) {
+            s.addAll(c.parts());
+        }
+        return s;
+    }
+
+    /**
+     * Parses the text syntax of the class comment; blank text is {@link #INFER}.
+     *
+     * @throws IllegalArgumentException naming the entry at fault
+     */
+    public static DomainSpec parse(String text) {
+        Builder b = new Builder();
+        if (text == null) {
+            return b.build();
+        }
+        for (String raw : text.split("[;\\n\\r]+")) {
+            String e = raw.strip();
+            if (e.isEmpty()) {
+                continue;
+            }
+            int sp = e.indexOf(' ');
+            String kw = (sp < 0 ? e : e.substring(0, sp)).toLowerCase(Locale.ROOT);
+            String arg = sp < 0 ? "" : e.substring(sp + 1).strip();
+            switch (kw) {
+                case "none" -> {
+                    if (!arg.isEmpty()) {
+                        throw bad(e, "'none' takes no column");
+                    }
+                    b.noInference();
+                }
+                case "lower", "upper" -> {
+                    int eq = arg.lastIndexOf('=');
+                    if (eq <= 0) {
+                        throw bad(e, "write " + kw + " COLUMN=VALUE");
+                    }
+                    double v = number(arg.substring(eq + 1).strip(), e);
+                    String c = arg.substring(0, eq).strip();
+                    if (kw.equals("lower")) {
+                        b.lower(c, v);
+                    } else {
+                        b.upper(c, v);
+                    }
+                }
+                case "integer" -> b.integer(column(arg, e));
+                case "continuous" -> b.continuous(column(arg, e));
+                case "unbounded" -> b.unbounded(column(arg, e));
+                case "composition" -> {
+                    int le = arg.lastIndexOf("<=");
+                    int eq = arg.lastIndexOf('=');
+                    if (eq < 0) {
+                        throw bad(e, "write composition A,B,C<=TOTAL or composition A,B,C=TOTAL");
+                    }
+                    boolean exact = le < 0 || le != eq - 1;
+                    String parts = arg.substring(0, exact ? eq : le).strip();
+                    double total = number(arg.substring(eq + 1).strip(), e);
+                    List<String> p = new ArrayList<>();
+                    for (String s : parts.split(",")) {
+                        p.add(column(s.strip(), e));
+                    }
+                    b.composition(p, total, exact);
+                }
+                default -> throw bad(e, "it must start with lower, upper, integer, continuous, unbounded, "
+                        + "composition or none");
+            }
+        }
+        return b.build();
+    }
+
+    private static String column(String c, String entry) {
+        if (c.isEmpty()) {
+            throw bad(entry, "a column name is missing");
+        }
+        return c;
+    }
+
+    private static double number(String s, String entry) {
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw bad(entry, "'" + s + "' is not a finite number");
+    }
+
+    private static IllegalArgumentException bad(String entry, String why) {
+        return new IllegalArgumentException("Column domain entry '" + entry + "' is invalid: " + why + ".");
+    }
+
+    /** The spec in the text syntax of {@link #parse} (round-trips). */
+    @Override
+    public String toString() {
+        List<String> e = new ArrayList<>();
+        if (!infer) {
+            e.add("none");
+        }
+        lower.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(x -> e.add("lower " + x.getKey() + "=" + Domains.num(x.getValue())));
+        upper.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(x -> e.add("upper " + x.getKey() + "=" + Domains.num(x.getValue())));
+        integer.stream().sorted().forEach(c -> e.add("integer " + c));
+        continuous.stream().sorted().forEach(c -> e.add("continuous " + c));
+        unbounded.stream().sorted().forEach(c -> e.add("unbounded " + c));
+        compositions.forEach(c -> e.add("composition " + c));
+        return String.join("; ", e);
+    }
+
+    /** Collects declarations; later declarations of the same bound replace earlier ones. */
+    public static final class Builder {
+        private boolean infer = true;
+        private final Map<String, Double> lower = new LinkedHashMap<>();
+        private final Map<String, Double> upper = new LinkedHashMap<>();
+        private final Set<String> integer = new LinkedHashSet<>();
+        private final Set<String> continuous = new LinkedHashSet<>();
+        private final Set<String> unbounded = new LinkedHashSet<>();
+        private final List<CompositionSpec> compositions = new ArrayList<>();
+
+        public Builder noInference() {
+            infer = false;
+            return this;
+        }
+
+        public Builder lower(String column, double v) {
+            lower.put(column, v);
+            return this;
+        }
+
+        public Builder upper(String column, double v) {
+            upper.put(column, v);
+            return this;
+        }
+
+        public Builder integer(String column) {
+            integer.add(column);
+            return this;
+        }
+
+        public Builder continuous(String column) {
+            continuous.add(column);
+            return this;
+        }
+
+        public Builder unbounded(String column) {
+            unbounded.add(column);
+            return this;
+        }
+
+        public Builder composition(List<String> parts, double total, boolean exact) {
+            compositions.add(new CompositionSpec(parts, total, exact));
+            return this;
+        }
+
+        /** Adds every entry of {@code text} (the syntax of {@link DomainSpec#parse}). */
+        public Builder add(String text) {
+            DomainSpec s = parse(text);
+            if (!s.infer) {
+                infer = false;
+            }
+            lower.putAll(s.lower);
+            upper.putAll(s.upper);
+            integer.addAll(s.integer);
+            continuous.addAll(s.continuous);
+            unbounded.addAll(s.unbounded);
+            compositions.addAll(s.compositions);
+            return this;
+        }
+
+        public DomainSpec build() {
+            return new DomainSpec(this);
+        }
+    }
+}
