@@ -31,16 +31,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * Inverse-kinematics benchmark (issue 3): 6 blocks, subnets 2×128 ReLU, batch 500, float, 1 thread.
  *
  * <pre>
- * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--quality]
+ * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--quality [GLOW|SINGLE|SPLINE ...]]
  * </pre>
  *
- * Speed mode (default; {@code --quick} uses less data): training samples/s for GLOW and SINGLE blocks and sampling
- * designs/s, each also as a fraction of the speed that the network's matrix products alone allow on this machine,
- * measured in the same run with the same shapes (so figures from busy machines stay comparable).
+ * Speed mode (default; {@code --quick} uses less data): training samples/s for GLOW, SINGLE and SPLINE blocks (same
+ * blocks, width and batch; SPLINE with 8 bins on [−3, 3]) and sampling designs/s, each also as a fraction of the speed
+ * that the network's matrix products alone allow on this machine, measured in the same run with the same shapes (so
+ * figures from busy machines stay comparable); spline speed also as a ratio to GLOW in the same run.
  *
- * <p>Quality mode ({@code --quality}; several minutes): 100k training rows, 60 epochs, lr 1e-3 ×0.1 at epochs 40 and
- * 52, then on held-out rows: NLL per dimension, re-simulation error mean ‖f(x̂) − y*‖ and the calibration error
- * (median over α of |fraction of true x inside the central α-interval of the samples − α|, pooled over dimensions).
+ * <p>Quality mode ({@code --quality}; many minutes per kind; default kinds GLOW and SPLINE): 100k training rows, 60
+ * epochs, lr 1e-3 ×0.1 at epochs 40 and 52, then on held-out rows: NLL per dimension, re-simulation error mean
+ * ‖f(x̂) − y*‖ and the calibration error (median over α of |fraction of true x inside the central α-interval of the
+ * samples − α|, pooled over dimensions); with several kinds, training speed and figures as ratios to the first.
  */
 public final class IkBenchmark {
     private IkBenchmark() {
@@ -55,7 +57,29 @@ public final class IkBenchmark {
         Nd4jRuntime.start(threads);
         System.out.println("cINN inverse-kinematics benchmark: 6 blocks, subnets 2x128 ReLU, batch 500, float");
         if (quality) {
-            quality(threads);
+            List<CouplingType> kinds = new java.util.ArrayList<>();
+            for (int i = 0; i < a.size(); i++) {
+                String s = a.get(i);
+                if (s.equals("--threads")) {
+                    i++; // its value
+                } else if (!s.startsWith("--")) {
+                    kinds.add(CouplingType.valueOf(s.toUpperCase(Locale.ROOT)));
+                }
+            }
+            if (kinds.isEmpty()) {
+                kinds = List.of(CouplingType.GLOW, CouplingType.SPLINE);
+            }
+            double[] first = null;
+            for (CouplingType t : kinds) {
+                double[] q = quality(t, threads);
+                if (first == null) {
+                    first = q;
+                } else {
+                    System.out.printf(Locale.ROOT, "%s / %s in the same run: training speed %.2f, re-simulation "
+                            + "error %.2f, calibration error %.2f%n", t, kinds.get(0), q[0] / first[0],
+                            q[1] / first[1], q[2] / first[2]);
+                }
+            }
         } else {
             speed(quick, threads);
         }
@@ -85,11 +109,17 @@ public final class IkBenchmark {
         System.out.printf(Locale.ROOT, "threads: 1 and %d (machine cores %d); load average at start %s%n", threads,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         CinnModel[] models = new CinnModel[2];
-        for (CouplingType t : CouplingType.values()) {
+        double glow = 0;
+        for (CouplingType t : List.of(CouplingType.GLOW, CouplingType.SINGLE, CouplingType.SPLINE)) {
             double[] one = trainingRate(data, arch(t), epochs, 1, models, 0);
             double[] all = trainingRate(data, arch(t), epochs, threads, models, 1);
             print("training " + t, "samples/s", one, all, threads);
+            if (t == CouplingType.SPLINE) {
+                System.out.printf(Locale.ROOT, "  training SPLINE / GLOW speed in the same run: %.2f (1 thread)%n",
+                        one[0] / glow);
+            }
             if (t == CouplingType.GLOW) {
+                glow = one[0];
                 double[][] test = InverseKinematics.samplePrior(2000, 3);
                 double[][] ty = InverseKinematics.forward(test);
                 boolean same = Arrays.equals(models[0].logDensity(test, ty), models[1].logDensity(test, ty));
@@ -284,13 +314,15 @@ public final class IkBenchmark {
         return new double[] {median(rates), median(bounds), median(fractions)};
     }
 
-    static void quality(int threads) throws CinnException {
+    /** Trains and evaluates one kind; returns {training samples/s, re-simulation error, calibration error}. */
+    static double[] quality(CouplingType kind, int threads) throws CinnException {
+        System.out.println("quality run: " + kind + " on " + threads + " thread(s)");
         TrainingData data = ikData(100_000, 11);
         TrainingSettings s = TrainingSettings.defaults().withEpochs(60).withBatchSize(500).withLearningRate(1e-3)
                 .withLrDecayFactor(0.1).withLrDecayAt(40 / 60.0, 52 / 60.0).withValidationFraction(0)
                 .withPatience(0).withGradientClipNorm(10).withWeightDecay(1e-5).withThreads(threads);
         long t0 = System.nanoTime();
-        TrainingResult r = CinnTrainer.train(data, arch(CouplingType.GLOW), s, new ProgressListener() {
+        TrainingResult r = CinnTrainer.train(data, arch(kind), s, new ProgressListener() {
             @Override
             public void progress(double fraction, String message) {
             }
@@ -342,9 +374,11 @@ public final class IkBenchmark {
             }
         }
         resim /= (double) nt * per;
+        double cal = PosteriorCalibration.error(tx, samples);
         System.out.printf(Locale.ROOT, "re-simulation error %.4f, calibration error (median over alpha) %.4f%n", resim,
-                PosteriorCalibration.error(tx, samples));
-        System.out.println("FrEIA reference on this task: -2.09 nats/dim, re-simulation 0.0056-0.0063, calibration "
-                + "0.006-0.010");
+                cal);
+        System.out.println("FrEIA reference on this task (GLOW): -2.09 nats/dim, re-simulation 0.0056-0.0063, "
+                + "calibration 0.006-0.010");
+        return new double[] {60 * 100_000 / secs, resim, cal};
     }
 }

@@ -85,7 +85,7 @@ public final class CinnTrainer {
         Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl)
                 throws CinnDataException {
             this.data = data;
-            this.arch = arch;
+            this.arch = arch.resolvedFor(data.xDim()); // the model stores the resolved coupling kind
             this.s = s;
             this.pl = pl;
             int n = data.rows();

@@ -108,10 +108,9 @@ public final class ModelSummary {
         return describe(model.xNames(), model.yNames(), model.architecture(), Training.of(model), domainLines(model));
     }
 
-    /** "6 GLOW blocks, subnets 2x128 RELU, clamp 2.0, FLOAT" (plus ", ActNorm"). */
+    /** The architecture in words ({@link CinnArchitecture#summary()}). */
     static String architecture(final CinnArchitecture a) {
-        return a.blocks() + " " + a.coupling() + " blocks, subnets " + a.subnetLayers() + 'x' + a.subnetWidth() + ' '
-            + a.activation() + ", clamp " + a.clamp() + (a.actNorm() ? ", ActNorm" : "") + ", " + a.precision();
+        return a.summary();
     }
 
     private static List<String> domainLines(final CinnModel model) {
