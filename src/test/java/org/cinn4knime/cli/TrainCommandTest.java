@@ -156,7 +156,7 @@ class TrainCommandTest {
         assertEquals(2.5, loaded.architecture().tailBound());
         final CliRun.Result bad = run(trainArgs(data, m_dir.resolve("bad.cinn"), "--coupling", "SPLINE", "--bins",
             "1"));
-        assertEquals(1, bad.code(), bad::toString);
+        assertEquals(CinnCli.EXIT_USAGE, bad.code(), bad::toString); // outside the declared range: bad command line
         assertTrue(bad.err().contains("Spline bins must be between 2 and 64, but is 1."), bad::toString);
     }
 
