@@ -91,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         description = "seed of data, training and sampling (default ${DEFAULT-VALUE})")
     private long m_seed;
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1",
-        description = "CPU threads for ND4J (default ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
+        description = "worker threads for training, sampling and scoring; 0 = the default of train, sample and "
+            + "score (default ${DEFAULT-VALUE}); results are the same on any number of threads")
     private int m_threads;
 
     @Option(names = "--progress", negatable = true,
@@ -107,9 +108,13 @@ final class DemoCommand implements Callable<Integer> {
         if (m_rows < 10 || m_testRows < 1 || m_samples < 1) {
             throw new CliException("--rows must be at least 10, --test-rows and --samples at least 1");
         }
+        final int threads = m_threads == 0 ? TrainingSettings.defaults().threads() : m_threads;
+        if (threads < 1 || threads > 256) {
+            throw new CliException("--threads must be between 0 (the default) and 256, got " + m_threads);
+        }
         prepareFolder(m_dir);
         if ("biomass".equals(m_data)) {
-            BiomassDemo.run(m_dir, m_epochs, m_samples, m_seed, m_threads, m_progress, out, err);
+            BiomassDemo.run(m_dir, m_epochs, m_samples, m_seed, threads, m_progress, out, err);
             return 0;
         }
         if (!"ik".equals(m_data)) {
@@ -131,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
         // 2. train
         // small --rows (tests, quick looks): batches must fit into the training part (validation takes <= half)
         final TrainingSettings defaults = TrainingSettings.defaults();
-        final TrainingSettings settings = defaults.withEpochs(epochs).withSeed(m_seed).withThreads(m_threads)
+        final TrainingSettings settings = defaults.withEpochs(epochs).withSeed(m_seed).withThreads(threads)
             .withBatchSize(Math.min(defaults.batchSize(), m_rows / 2));
         final TrainingResult trained = TrainCommand.train(
             new TrainingData(xNames, xTrain, yNames, yTrain, CsvInput.rowIds(m_rows)), CinnArchitecture.defaults(),
@@ -144,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
         // 3. sample designs for the targets and re-simulate them
         final Resimulation resim = new Resimulation(TARGETS, m_samples);
         try (DesignsOutput designs = DesignsOutput.create(m_dir.resolve("designs.csv"), model, TARGETS, false)) {
-            model.sample(TARGETS, m_samples, 1.0, m_seed, false, chunk -> {
+            model.sample(TARGETS, 0, m_samples, 1.0, m_seed, false, threads, chunk -> {
                 designs.accept(chunk);
                 resim.accept(chunk);
             }, ProgressListener.NONE);
@@ -160,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         final List<String> columns = new ArrayList<>(Arrays.asList(xNames));
         columns.addAll(Arrays.asList(yNames));
         try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns, model)) {
-            final Scorer scorer = model.newScorer();
+            final Scorer scorer = model.newScorer(threads);
             final List<List<Double>> cells = new ArrayList<>();
             for (int i = 0; i < m_testRows; i++) {
                 final List<Double> row = new ArrayList<>();
@@ -177,7 +182,7 @@ final class DemoCommand implements Callable<Integer> {
         final int checkRows = Math.min(POSTERIOR_ROWS, m_testRows);
         final double[][] checkY = Arrays.copyOf(yTest, checkRows);
         final double[][][] posterior = new double[checkRows][POSTERIOR_SAMPLES][];
-        model.sample(checkY, POSTERIOR_SAMPLES, 1.0, m_seed + 2, false, chunk -> {
+        model.sample(checkY, 0, POSTERIOR_SAMPLES, 1.0, m_seed + 2, false, threads, chunk -> {
             for (int i = 0; i < chunk.size(); i++) {
                 posterior[chunk.targetRow()[i]][chunk.sampleIndex()[i]] = chunk.designs()[i];
             }

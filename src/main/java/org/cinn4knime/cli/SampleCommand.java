@@ -55,18 +55,23 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<designs.csv>", description = "designs file to write")
     private Path m_out;
 
+    @Option(names = "--threads", paramLabel = "<n>", descriptionKey = "threads")
+    private int m_threads;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
         DeclaredSettings.check(SamplingDeclarations.SAMPLES_PER_ROW, m_n);
         DeclaredSettings.check(SamplingDeclarations.TEMPERATURE, m_temperature);
         DeclaredSettings.check(TrainingDeclarations.SEED, m_seed);
+        DeclaredSettings.check(TrainingDeclarations.THREADS, m_threads);
         AtomicOutput.checkWritable(m_out);
         final CinnModel model = ModelInput.load(m_model);
         final double[][] targets;
         try (CsvInput in = CsvInput.open(m_targets, "--targets")) {
             targets = in.readAll(in.indexesOf(model.yNames(), "the model's y column"))[0];
         }
-        final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_out);
+        final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_threads,
+            m_out);
         warnOutsideTargets(model, List.of(model.targetRange().check(targets)), "target rows",
             m_spec.commandLine().getErr());
         final PrintWriter out = m_spec.commandLine().getOut();
@@ -94,9 +99,10 @@ final class SampleCommand implements Callable<Integer> {
 
     /** Samples into a designs CSV that appears only when complete; returns the number of design rows. */
     static long sample(final CinnModel model, final double[][] targets, final int n, final double temperature,
-        final long seed, final boolean logDensity, final Path file) throws CliException, CinnException, IOException {
+        final long seed, final boolean logDensity, final int threads, final Path file)
+        throws CliException, CinnException, IOException {
         try (DesignsOutput designs = DesignsOutput.create(file, model, targets, logDensity)) {
-            model.sample(targets, n, temperature, seed, logDensity, designs, ProgressListener.NONE);
+            model.sample(targets, 0, n, temperature, seed, logDensity, threads, designs, ProgressListener.NONE);
             designs.commit();
             return designs.rows();
         }

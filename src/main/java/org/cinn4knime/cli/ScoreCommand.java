@@ -16,6 +16,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code score}: log-density of held-out (x, y) rows under the model, plus summary figures. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Scores held-out data (a CSV with the model's x and y columns, by name): copies every input row and "
         + "appends log_density (log p(x | y), higher is better) and z_squared_norm (|z|², about the number of x "
         + "columns for a well-calibrated model).",
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
             + "calibration error (mean distance of the latent calibration curve from the diagonal; 0 is perfect)."})
 final class ScoreCommand implements Callable<Integer> {
 
-    /** Rows scored per engine call; keeps memory flat for large files. */
+    /** Rows scored per engine call and thread; keeps memory flat for large files. */
     static final int CHUNK_ROWS = 4096;
 
     @Spec
@@ -53,8 +55,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "<summary.csv>", description = "also write the summary figures (CSV)")
     private Path m_summary;
 
+    @Option(names = "--threads", paramLabel = "<n>", descriptionKey = "threads")
+    private int m_threads;
+
     @Override
     public Integer call() throws CliException, CinnException, IOException {
+        DeclaredSettings.check(TrainingDeclarations.THREADS, m_threads);
+        final int threads = m_threads;
         AtomicOutput.checkWritable(m_out);
         if (m_summary != null) {
             AtomicOutput.checkWritable(m_summary);
@@ -65,7 +72,8 @@ final class ScoreCommand implements Callable<Integer> {
                 ScoresOutput out = ScoresOutput.create(m_out, in.header(), model)) {
             final int[] x = in.indexesOf(model.xNames(), "the model's x column");
             final int[] y = in.indexesOf(model.yNames(), "the model's y column");
-            final Scorer scorer = model.newScorer();
+            final Scorer scorer = model.newScorer(threads);
+            final int chunkRows = CHUNK_ROWS * threads;
             final List<CSVRecord> records = new ArrayList<>();
             final List<double[]> xs = new ArrayList<>();
             final List<double[]> ys = new ArrayList<>();
@@ -73,7 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
                 records.add(record);
                 xs.add(in.numbers(record, x));
                 ys.add(in.numbers(record, y));
-                if (records.size() == CHUNK_ROWS) {
+                if (records.size() == chunkRows) {
                     final double[][] yChunk = ys.toArray(new double[0][]);
                     out.write(records, scorer.add(xs.toArray(new double[0][]), yChunk), yChunk);
                     records.clear();

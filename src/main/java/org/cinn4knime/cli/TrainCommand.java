@@ -91,6 +91,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--coupling", paramLabel = "<type>", descriptionKey = "coupling")
     private CouplingType m_coupling;
 
+    @Option(names = "--bins", paramLabel = "<n>", descriptionKey = "spline_bins")
+    private int m_bins;
+
+    @Option(names = "--tail-bound", paramLabel = "<B>", descriptionKey = "spline_tail_bound")
+    private double m_tailBound;
+
     @Option(names = "--activation", paramLabel = "<f>", descriptionKey = "activation")
     private Activation m_activation;
 
@@ -165,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws CliException, CinnException, IOException {
         final CinnArchitecture arch = CinnArchitecture.defaults().withBlocks(m_blocks).withSubnetWidth(m_width)
             .withSubnetLayers(m_layers).withClamp(m_clamp).withCoupling(m_coupling).withActivation(m_activation)
-            .withActNorm(m_actNorm).withPrecision(m_precision);
+            .withActNorm(m_actNorm).withPrecision(m_precision).withBins(m_bins).withTailBound(m_tailBound);
         final TrainingSettings settings = TrainingSettings.defaults().withEpochs(m_epochs).withBatchSize(m_batch)
             .withLearningRate(m_lr).withValidationFraction(m_valFraction).withPatience(m_patience).withSeed(m_seed)
             .withThreads(m_threads).withBeta1(m_beta1).withBeta2(m_beta2).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
@@ -185,6 +191,7 @@ final class TrainCommand implements Callable<Integer> {
         final TrainingResult result = train(data, arch, settings, domains, out, m_spec.commandLine().getErr(),
             m_progress);
         ModelFile.save(result.model(), m_model);
+        out.println("network: " + result.model().architecture().summary());
         out.println("model written to " + m_model);
         if (m_history != null) {
             CsvOutput.writeHistory(m_history, result.model());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.nn.Host;
+import org.cinn4knime.engine.parallel.ChunkPipeline;
 import org.cinn4knime.engine.stats.Gaussian;
 
 /**
@@ -19,8 +20,11 @@ public final class CinnModel {
     /** Rows per network pass in forward/inverse/scoring, and the largest chunk handed to a {@link SampleSink}. */
     public static final int CHUNK_ROWS = 2048;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-    /** Idle networks kept for reuse (with their cached batch buffers); more concurrent calls build their own. */
-    private static final int MAX_IDLE_NETS = 2;
+    /**
+     * Idle networks kept for reuse (with their cached batch buffers): one per core; more concurrent users build
+     * their own.
+     */
+    private static final int MAX_IDLE_NETS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final List<String> xNames;
     private final List<String> yNames;
@@ -194,38 +198,76 @@ public final class CinnModel {
     }
 
     /** Forward pass in the user's units: z and log p(x|y) per row (includes the standardisation log-det). */
-    public ForwardResult forward(double[][] xRows, double[][] y) throws CinnDataException {
+    public ForwardResult forward(double[][] x, double[][] y) throws CinnDataException {
+        return forward(x, y, 1);
+    }
+
+    /**
+     * {@link #forward(double[][], double[][])} with chunks of {@link #CHUNK_ROWS} rows computed on {@code threads}
+     * worker threads of this call's own; the result is the same on any number of threads.
+     *
+     * @param threads worker threads (≥ 1)
+     */
+    public ForwardResult forward(double[][] xRows, double[][] y, int threads) throws CinnDataException {
         int n = checkRows(xRows, y, "design", xDim(), xNames);
+        checkThreads(threads);
         double[] logJacobian = new double[n];
         double[][] x = toNetwork(xRows, logJacobian);
         int d = netDim();
         double[][] z = new double[n][d];
         double[] logp = new double[n];
         double[] zz = new double[n];
+        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "score", r -> { })) {
+            for (int start = 0; start < n; start += CHUNK_ROWS) {
+                int from = start;
+                pipe.submit(() -> {
+                    forwardChunk(x, y, from, Math.min(CHUNK_ROWS, n - from), z, zz, logp, logJacobian);
+                    return null;
+                });
+            }
+            pipe.finish();
+        } catch (CinnDataException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return new ForwardResult(z, logp, zz);
+    }
+
+    private static int chunks(long rows) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS));
+    }
+
+    private static void checkThreads(int threads) throws CinnDataException {
+        if (threads < 1) {
+            throw new CinnDataException("Threads must be at least 1, but is " + threads + ".");
+        }
+    }
+
+    /** Forward pass of rows [from, from + m) into the result arrays (on a borrowed network). */
+    private void forwardChunk(double[][] x, double[][] y, int from, int m, double[][] z, double[] zz,
+            double[] logp, double[] logJacobian) {
+        int d = netDim();
         FlowNet f = borrow();
         try {
-            for (int from = 0; from < n; from += CHUNK_ROWS) {
-                int m = Math.min(CHUNK_ROWS, n - from);
-                FlowNet.Workspace ws = f.workspace(m);
-                double[] xf = new double[d * m];
-                Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
-                f.setInput(ws, xf);
-                f.setCondition(ws, conditionFeatureMajor(y, from, m));
-                f.forward(ws);
-                double[] zf = Host.get(ws.z());
-                double[] ld = f.logDet(ws);
-                for (int r = 0; r < m; r++) {
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        double v = zf[j * m + r];
-                        z[from + r][j] = v;
-                        s += v * v;
-                    }
-                    zz[from + r] = s;
-                    logp[from + r] = logDensity(s, ld[r]) + logJacobian[from + r];
+            FlowNet.Workspace ws = f.workspace(m);
+            double[] xf = new double[d * m];
+            Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
+            f.setInput(ws, xf);
+            f.setCondition(ws, conditionFeatureMajor(y, from, m));
+            f.forward(ws);
+            double[] zf = Host.get(ws.z());
+            double[] ld = f.logDet(ws);
+            for (int r = 0; r < m; r++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double v = zf[j * m + r];
+                    z[from + r][j] = v;
+                    s += v * v;
                 }
+                zz[from + r] = s;
+                logp[from + r] = logDensity(s, ld[r]) + logJacobian[from + r];
             }
-            return new ForwardResult(z, logp, zz);
         } finally {
             release(f);
         }
@@ -243,30 +285,51 @@ public final class CinnModel {
 
     /** Inverse pass: z ({@link #netDim()} values per row) → x in the user's units. */
     public double[][] inverse(double[][] z, double[][] y) throws CinnDataException {
+        return inverse(z, y, 1);
+    }
+
+    /**
+     * {@link #inverse(double[][], double[][])} with chunks computed on {@code threads} worker threads of this call's
+     * own; the result is the same on any number of threads.
+     */
+    public double[][] inverse(double[][] z, double[][] y, int threads) throws CinnDataException {
         int n = checkRows(z, y, "latent", netDim(), null);
+        checkThreads(threads);
         int d = netDim();
         double[][] x = new double[n][];
-        FlowNet f = borrow();
-        try {
-            for (int from = 0; from < n; from += CHUNK_ROWS) {
+        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "inverse", r -> { })) {
+            for (int start = 0; start < n; start += CHUNK_ROWS) {
+                int from = start;
                 int m = Math.min(CHUNK_ROWS, n - from);
-                FlowNet.Workspace ws = f.workspace(m);
-                double[] zf = new double[d * m];
-                for (int r = 0; r < m; r++) {
-                    for (int j = 0; j < d; j++) {
-                        zf[j * m + r] = z[from + r][j];
+                pipe.submit(() -> {
+                    double[] zf = new double[d * m];
+                    for (int r = 0; r < m; r++) {
+                        for (int j = 0; j < d; j++) {
+                            zf[j * m + r] = z[from + r][j];
+                        }
                     }
-                }
-                f.setLatent(ws, zf);
-                f.setCondition(ws, conditionFeatureMajor(y, from, m));
-                f.inverse(ws);
-                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
-                System.arraycopy(part, 0, x, from, m);
+                    FlowNet f = borrow();
+                    try {
+                        FlowNet.Workspace ws = f.workspace(m);
+                        f.setLatent(ws, zf);
+                        f.setCondition(ws, conditionFeatureMajor(y, from, m));
+                        f.inverse(ws);
+                        double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(),
+                                std.xStd());
+                        System.arraycopy(part, 0, x, from, m);
+                    } finally {
+                        release(f);
+                    }
+                    return null;
+                });
             }
-            return fromNetwork(x);
-        } finally {
-            release(f);
+            pipe.finish();
+        } catch (CinnDataException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
+        return fromNetwork(x);
     }
 
     /** log p(x|y) per row in nats, in the units of x. */
@@ -293,6 +356,23 @@ public final class CinnModel {
      */
     public void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
             long seed, boolean withLogDensity, SampleSink sink, ProgressListener listener) throws CinnException {
+        sample(targets, firstRowIndex, samplesPerRow, temperature, seed, withLogDensity, 1, sink, listener);
+    }
+
+    /**
+     * As {@link #sample(double[][], long, int, double, long, boolean, SampleSink, ProgressListener)}, with the
+     * network passes of the chunks on {@code threads} worker threads of this call's own (its own pool: calls running
+     * at once do not share or change each other's threads). The latent draws are made in order on the caller's
+     * thread and the sink gets the chunks in the same order and with the same content as on one thread, so the
+     * designs do not depend on {@code threads}; at most 2 × threads chunks are in flight, so memory stays flat
+     * however many designs are drawn. The sink and the listener are called on the caller's thread only.
+     *
+     * @param threads worker threads (≥ 1)
+     */
+    public void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
+            long seed, boolean withLogDensity, int threads, SampleSink sink, ProgressListener listener)
+            throws CinnException {
+        checkThreads(threads);
         if (firstRowIndex < 0) {
             throw new CinnException("The first target row index must not be negative, but is " + firstRowIndex + ".");
         }
@@ -306,17 +386,22 @@ public final class CinnModel {
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
         int d = netDim();
         long total = (long) nt * samplesPerRow;
-        long done = 0;
-        FlowNet f = borrow();
-        try {
+        long[] done = {0};
+        try (ChunkPipeline<SampleChunk> pipe = new ChunkPipeline<>((int) Math.min(threads, chunks(total)), "sample",
+                chunk -> {
+                    sink.accept(chunk);
+                    done[0] += chunk.size();
+                    pl.progress((double) done[0] / total, "Sampled " + done[0] + " of " + total + " designs");
+                })) {
             int row = 0;
             int sampleIdx = 0;
             Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, firstRowIndex)) : null;
-            while (done < total) {
+            for (long submitted = 0; submitted < total;) {
                 if (pl.isCancelRequested()) {
-                    throw new CancelledException("Sampling was cancelled after " + done + " of " + total + " designs.");
+                    throw new CancelledException("Sampling was cancelled after " + done[0] + " of " + total
+                            + " designs.");
                 }
-                int m = (int) Math.min(CHUNK_ROWS, total - done);
+                int m = (int) Math.min(CHUNK_ROWS, total - submitted);
                 int[] tr = new int[m];
                 int[] si = new int[m];
                 double[] zf = new double[d * m];
@@ -342,31 +427,45 @@ public final class CinnModel {
                         yf[j * m + r] = (t[j] - std.yMean()[j]) / std.yStd()[j];
                     }
                 }
-                FlowNet.Workspace ws = f.workspace(m);
-                f.setLatent(ws, zf);
-                f.setCondition(ws, yf);
-                f.inverse(ws);
-                double[][] designs = fromNetwork(
-                        Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd()));
-                double[] logp = null;
-                if (withLogDensity && domains != null) {
-                    // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
-                    double[][] ty = new double[m][];
-                    for (int r = 0; r < m; r++) {
-                        ty[r] = targets[tr[r]];
-                    }
-                    logp = forward(designs, ty).logDensity();
-                } else if (withLogDensity) {
-                    double[] ld = f.logDet(ws);
-                    logp = new double[m];
-                    for (int r = 0; r < m; r++) {
-                        logp[r] = logDensity(zz[r], ld[r]);
-                    }
-                }
-                sink.accept(new SampleChunk(tr, si, designs, logp));
-                done += m;
-                pl.progress((double) done / total, "Sampled " + done + " of " + total + " designs");
+                pipe.submit(() -> inverseChunk(targets, tr, si, zf, yf, zz, withLogDensity));
+                submitted += m;
             }
+            pipe.finish();
+        } catch (CinnException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CinnException("Sampling failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The network pass of one sampling chunk (on a borrowed network; any thread). */
+    private SampleChunk inverseChunk(double[][] targets, int[] tr, int[] si, double[] zf, double[] yf, double[] zz,
+            boolean withLogDensity) throws CinnDataException {
+        int m = tr.length;
+        FlowNet f = borrow();
+        try {
+            FlowNet.Workspace ws = f.workspace(m);
+            f.setLatent(ws, zf);
+            f.setCondition(ws, yf);
+            f.inverse(ws);
+            double[][] designs = fromNetwork(
+                    Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd()));
+            double[] logp = null;
+            if (withLogDensity && domains != null) {
+                // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
+                double[][] ty = new double[m][];
+                for (int r = 0; r < m; r++) {
+                    ty[r] = targets[tr[r]];
+                }
+                logp = forward(designs, ty).logDensity();
+            } else if (withLogDensity) {
+                double[] ld = f.logDet(ws);
+                logp = new double[m];
+                for (int r = 0; r < m; r++) {
+                    logp[r] = logDensity(zz[r], ld[r]);
+                }
+            }
+            return new SampleChunk(tr, si, designs, logp);
         } finally {
             release(f);
         }
@@ -374,7 +473,16 @@ public final class CinnModel {
 
     /** A streaming scorer for (x, y) rows. */
     public Scorer newScorer() {
-        return new Scorer(this);
+        return new Scorer(this, 1);
+    }
+
+    /**
+     * A streaming scorer whose {@link Scorer#add} runs the network passes on {@code threads} worker threads of each
+     * call's own; its results do not depend on {@code threads}.
+     */
+    public Scorer newScorer(int threads) throws CinnDataException {
+        checkThreads(threads);
+        return new Scorer(this, threads);
     }
 
     /**

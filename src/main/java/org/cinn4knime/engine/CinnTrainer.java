@@ -16,6 +16,9 @@ import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.Adam;
 import org.cinn4knime.engine.nn.FlowNet;
+import org.cinn4knime.engine.parallel.DataParallel;
+import org.cinn4knime.engine.parallel.Shards;
+import org.cinn4knime.engine.parallel.WorkerPool;
 
 /** Trains a cINN by maximum likelihood (see issue 3 and {@code docs/engine-api.md}). */
 public final class CinnTrainer {
@@ -82,7 +85,7 @@ public final class CinnTrainer {
         Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl)
                 throws CinnDataException {
             this.data = data;
-            this.arch = arch;
+            this.arch = arch.resolvedFor(data.xDim()); // the model stores the resolved coupling kind
             this.s = s;
             this.pl = pl;
             int n = data.rows();
@@ -177,6 +180,22 @@ public final class CinnTrainer {
         TrainingResult run() throws CinnException {
             int[][] perms = FlowNet.randomPermutations(d, arch.blocks(), s.seed());
             FlowNet net = new FlowNet(d, c, arch, perms);
+            try (DataParallel dp = new DataParallel(s.threads(), net, () -> new FlowNet(d, c, arch, perms))) {
+                return run(perms, net, dp);
+            } catch (WorkerPool.TaskException e) {
+                if (e.getCause() instanceof CinnException ce) {
+                    throw ce;
+                }
+                throw new CinnException("Training failed: " + e.getMessage(), e.getCause());
+            }
+        }
+
+        /**
+         * The training loop: every batch's loss and gradient data-parallel over the shards of {@link Shards} (the
+         * same shards on any number of threads), one Adam step over parameter ranges.
+         */
+        private TrainingResult run(int[][] perms, FlowNet net, DataParallel dp)
+                throws CinnException, WorkerPool.TaskException {
             double[] params = net.initialParameters(s.seed());
             net.setParameters(params);
             SplittableRandom shuffle = new SplittableRandom(s.seed() ^ 0x5EED5EEDL);
@@ -190,10 +209,11 @@ public final class CinnTrainer {
                 // a seeded random subset: the first rows of a sorted table would bias the initial scaling
                 int[] initRows = permutation(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
-                loadBatch(net, ws, initRows, 0, bs);
+                loadRows(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
                 params = net.parameters();
             }
+            dp.setParameters(params);
             Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.weightDecay(), s.gradientClipNorm());
             double[] grad = new double[params.length];
             // rollback state: end of the last finite epoch
@@ -224,13 +244,12 @@ public final class CinnTrainer {
                     }
                     int from = b * bs;
                     int m = Math.min(bs, nTrain - from);
-                    FlowNet.Workspace ws = net.workspace(m);
-                    loadBatch(net, ws, order, from, m);
-                    net.forward(ws);
-                    double loss = injected(step++) ? Double.NaN : net.loss(ws);
-                    net.backward(ws);
-                    net.gradients(grad);
-                    double gn = Adam.norm(grad);
+                    double loss = dp.lossAndGradient(from, m, (sn, sws, f, rows) -> loadRows(sn, sws, order, f,
+                            rows), grad);
+                    if (injected(step++)) {
+                        loss = Double.NaN;
+                    }
+                    double gn = dp.gradientNorm();
                     if (!Double.isFinite(loss) || !Double.isFinite(gn)) {
                         failed = true;
                         failure = "a non-finite " + (Double.isFinite(loss) ? "gradient" : "loss")
@@ -238,15 +257,19 @@ public final class CinnTrainer {
                         break;
                     }
                     lossSum += loss * m;
-                    adam.step(params, grad, gn, lr, net);
-                    net.setParameters(params);
+                    dp.adamStep(adam.begin(gn, lr, net), params, grad);
+                    dp.setParameters(params);
                     pl.progress((e + (b + 1.0) / batchesPerEpoch) / epochs, String.format(Locale.ROOT,
                             "Epoch %d/%d, batch %d/%d, loss %.4f", e + 1, epochs, b + 1, batchesPerEpoch, loss));
                 }
                 double trainLoss = lossSum / nTrain;
                 double valLoss = Double.NaN;
                 if (!failed && hasVal) {
-                    valLoss = evaluate(net, xv, yv);
+                    if (pl.isCancelRequested()) {
+                        throw new CancelledException("Training was cancelled during validation.");
+                    }
+                    valLoss = dp.lossSum(nVal, CinnModel.CHUNK_ROWS, (sn, sws, f, rows) -> loadColumns(sn, sws,
+                            xv, yv, f, rows)) / nVal;
                     if (!Double.isFinite(valLoss)) {
                         failed = true;
                         failure = "a non-finite validation loss (NaN or infinity) after epoch " + (e + 1);
@@ -256,7 +279,7 @@ public final class CinnTrainer {
                     rollbacks++;
                     params = goodParams.clone();
                     adam = goodAdam.copy();
-                    net.setParameters(params);
+                    dp.setParameters(params);
                     if (rollbacks >= MAX_ROLLBACKS) {
                         String kept = history.isEmpty() ? "no epoch had finished, so there is no model"
                                 : hasVal ? "kept the weights of the epoch with the best validation loss (epoch "
@@ -341,56 +364,40 @@ public final class CinnTrainer {
             }
         }
 
-        private double[] xb = new double[0];
-        private double[] yb = new double[0];
-
-        private void loadBatch(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
-            if (xb.length != d * m) {
-                xb = new double[d * m];
-                yb = new double[c * m];
-            }
+        /** Loads rows order[from, from + m) of the training columns (thread-safe: fresh buffers per call). */
+        private void loadRows(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
+            double[] xs = new double[d * m];
+            double[] ys = new double[c * m];
             for (int j = 0; j < d; j++) {
                 double[] col = xt[j];
                 int o = j * m;
                 for (int r = 0; r < m; r++) {
-                    xb[o + r] = col[order[from + r]];
+                    xs[o + r] = col[order[from + r]];
                 }
             }
             for (int j = 0; j < c; j++) {
                 double[] col = yt[j];
                 int o = j * m;
                 for (int r = 0; r < m; r++) {
-                    yb[o + r] = col[order[from + r]];
+                    ys[o + r] = col[order[from + r]];
                 }
             }
-            net.setInput(ws, xb);
-            net.setCondition(ws, yb);
+            net.setInput(ws, xs);
+            net.setCondition(ws, ys);
         }
 
-        /** Mean loss over feature-major standardised columns. */
-        private double evaluate(FlowNet net, double[][] xc, double[][] yc) throws CancelledException {
-            int n = xc[0].length;
-            double sum = 0;
-            for (int from = 0; from < n; from += CinnModel.CHUNK_ROWS) {
-                if (pl.isCancelRequested()) {
-                    throw new CancelledException("Training was cancelled during validation.");
-                }
-                int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
-                double[] xb = new double[d * m];
-                double[] yb = new double[c * m];
-                for (int j = 0; j < d; j++) {
-                    System.arraycopy(xc[j], from, xb, j * m, m);
-                }
-                for (int j = 0; j < c; j++) {
-                    System.arraycopy(yc[j], from, yb, j * m, m);
-                }
-                FlowNet.Workspace ws = net.workspace(m);
-                net.setInput(ws, xb);
-                net.setCondition(ws, yb);
-                net.forward(ws);
-                sum += net.loss(ws) * m;
+        /** Loads rows [from, from + m) of feature-major standardised columns (thread-safe). */
+        private void loadColumns(FlowNet net, FlowNet.Workspace ws, double[][] xc, double[][] yc, int from, int m) {
+            double[] xs = new double[d * m];
+            double[] ys = new double[c * m];
+            for (int j = 0; j < d; j++) {
+                System.arraycopy(xc[j], from, xs, j * m, m);
             }
-            return sum / n;
+            for (int j = 0; j < c; j++) {
+                System.arraycopy(yc[j], from, ys, j * m, m);
+            }
+            net.setInput(ws, xs);
+            net.setCondition(ws, ys);
         }
     }
 

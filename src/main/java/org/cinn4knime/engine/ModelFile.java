@@ -124,6 +124,9 @@ public final class ModelFile {
         arch.addProperty(CLAMP.key(), a.clamp());
         arch.addProperty(ACT_NORM.key(), a.actNorm());
         arch.addProperty(PRECISION.key(), a.precision().name());
+        // format 2: the spline parameters (absent in format 1: the defaults; used by SPLINE couplings only)
+        arch.addProperty(SPLINE_BINS.key(), a.bins());
+        arch.addProperty(SPLINE_TAIL_BOUND.key(), a.tailBound());
         j.add("architecture", arch);
         Standardisation s = m.standardisation();
         JsonObject st = new JsonObject();
@@ -445,10 +448,17 @@ public final class ModelFile {
                 a.enumValue(COUPLING.key(), CouplingType.class),
                 a.integer(v1 ? "subnetLayers" : SUBNET_LAYERS.key()), a.integer(v1 ? "subnetWidth" : SUBNET_WIDTH.key()),
                 a.enumValue(ACTIVATION.key(), Activation.class), a.number(CLAMP.key()),
-                a.bool(v1 ? "actNorm" : ACT_NORM.key()), a.enumValue(PRECISION.key(), Precision.class));
+                a.bool(v1 ? "actNorm" : ACT_NORM.key()), a.enumValue(PRECISION.key(), Precision.class),
+                a.has(SPLINE_BINS.key()) ? a.integer(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
+                a.has(SPLINE_TAIL_BOUND.key()) ? a.number(SPLINE_TAIL_BOUND.key())
+                        : CinnArchitecture.DEFAULT_TAIL_BOUND);
         int count;
         try {
             arch.validate();
+            if (arch.coupling() == CouplingType.AUTO) {
+                throw new IllegalArgumentException("Coupling type AUTO is resolved at training; a model names "
+                        + "GLOW, SINGLE or SPLINE.");
+            }
             count = FlowNet.parameterCount(d, c, arch);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("The model file has an invalid architecture: " + e.getMessage());
@@ -610,6 +620,12 @@ public final class ModelFile {
         double numberOrNaN(String name) throws ModelFormatException {
             JsonElement e = o.get(name);
             return e == null || e.isJsonNull() ? Double.NaN : decimal(e, where(name)).doubleValue();
+        }
+
+        /** Whether the member is present (and not null): for members added in a later format version. */
+        boolean has(String name) {
+            JsonElement e = o.get(name);
+            return e != null && !e.isJsonNull();
         }
 
         boolean bool(String name) throws ModelFormatException {

@@ -25,7 +25,7 @@ public final class Nd4jRuntime {
     private static volatile boolean initialised;
     /** The JavaCPP cache folder chosen by us at start-up, or null if JavaCPP chose it. */
     private static volatile String ownCacheDir;
-    private static int currentThreads = -1;
+    private static boolean singleThreaded;
 
     private Nd4jRuntime() {
     }
@@ -57,6 +57,7 @@ public final class Nd4jRuntime {
                 thread.setContextClassLoader(nd4jLoader);
                 Nd4j.getBackend();
                 Nd4j.create(new float[] {1f, 2f}, new long[] {2}, org.nd4j.linalg.api.buffer.DataType.FLOAT).sumNumber();
+                setSingleThreaded();
                 initialised = true;
             } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
                 throw new CinnException("The numeric library (ND4J) could not start on this computer ("
@@ -79,7 +80,6 @@ public final class Nd4jRuntime {
             }
             ownCacheDir = cacheDir;
         }
-        setThreads(1);
     }
 
     /** True inside an OSGi framework: the property Equinox sets, or ND4J not loaded by the application loader. */
@@ -114,25 +114,39 @@ public final class Nd4jRuntime {
     }
 
     /**
-     * What every node execution, command and training run does first: {@link #ensureInitialised()}, then
-     * {@link #setThreads(int)}. The thread setting is process-wide in ND4J.
+     * What every node execution, command and training run does first: {@link #ensureInitialised()} and a check of
+     * the thread count. {@code threads} is the number of the caller's own worker threads (its
+     * {@link org.cinn4knime.engine.parallel.WorkerPool} or {@link org.cinn4knime.engine.parallel.ChunkPipeline});
+     * it is not handed to ND4J, whose intra-op and BLAS threads stay at 1 for the whole process (set once at
+     * start-up, never changed), so several nodes running at once cannot change each other's threads.
+     *
+     * @throws CinnException if ND4J cannot start or {@code threads} is below 1
      */
     public static void start(int threads) throws CinnException {
+        if (threads < 1) {
+            throw new CinnException("Threads must be at least 1, but is " + threads + ".");
+        }
         ensureInitialised();
-        setThreads(threads);
     }
 
-    /** Sets the number of ND4J (OpenMP) and BLAS threads. 1 is usually fastest on a busy machine. */
-    public static synchronized void setThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("Threads must be at least 1, but is " + threads + ".");
-        }
-        if (threads == currentThreads) {
+    /**
+     * ND4J's intra-op (OpenMP / its own pool), master and BLAS threads: all 1. These are process-wide in ND4J and
+     * far too fine-grained for our matrix sizes (two intra-op threads made training 4× slower on 2 cores); our
+     * parallelism is whole shards or chunks per worker thread instead.
+     */
+    private static synchronized void setSingleThreaded() {
+        if (singleThreaded) {
             return;
         }
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-        currentThreads = threads;
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
+        singleThreaded = true;
+    }
+
+    /** The default number of worker threads: the machine's cores as the JVM sees them (at most 256). */
+    public static int defaultThreads() {
+        return org.cinn4knime.engine.settings.TrainingDeclarations.THREADS.intDefault();
     }
 
     /**

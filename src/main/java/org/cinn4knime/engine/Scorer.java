@@ -17,6 +17,7 @@ public final class Scorer {
     }
 
     private final CinnModel model;
+    private final int threads;
     private final double[] thresholds;
     private final long[] below;
     private final double[] zSum;
@@ -24,8 +25,9 @@ public final class Scorer {
     private long rows;
     private double nllSum;
 
-    Scorer(CinnModel model) {
+    Scorer(CinnModel model, int threads) {
         this.model = model;
+        this.threads = threads;
         int d = model.netDim();
         thresholds = new double[LEVELS.length];
         for (int i = 0; i < LEVELS.length; i++) {
@@ -36,9 +38,14 @@ public final class Scorer {
         zSumSq = new double[d];
     }
 
-    /** Scores a chunk; returns per row {logDensity, zSquaredNorm}. The rows are accumulated for the summary. */
+    /**
+     * Scores a chunk; returns per row {logDensity, zSquaredNorm}. The rows are accumulated for the summary, in row
+     * order on the caller's thread (the network passes run on the scorer's threads), so the figures do not depend on
+     * the thread count. Pass a few times {@link CinnModel#CHUNK_ROWS} rows × threads per call to keep every thread
+     * busy.
+     */
     public double[][] add(double[][] x, double[][] y) throws CinnDataException {
-        ForwardResult f = model.forward(x, y);
+        ForwardResult f = model.forward(x, y, threads);
         double[][] out = new double[x.length][];
         for (int r = 0; r < x.length; r++) {
             double zz = f.zSquaredNorm()[r];

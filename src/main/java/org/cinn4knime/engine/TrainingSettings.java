@@ -25,7 +25,8 @@ import java.util.Objects;
  *        it off
  * @param seed seed of initialisation, validation split and shuffling; a 32-bit integer (the long type is kept for
  *        the API, the int range is what KNIME's settings and every front end take)
- * @param threads ND4J/BLAS threads (1..256); 1 is usually fastest on busy machines
+ * @param threads worker threads of data-parallel training (1..256, default the machine's cores); the same seed
+ *        gives the same model on any number of threads
  * @param instabilityThresholdPerDim a best loss per dimension below this value (default −7.5 nats/dim) triggers a
  *        warning about numerical instability or overfitting
  */
@@ -38,7 +39,7 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
     }
 
     /** 50 epochs, batch 500, Adam 1e-3 (0.9, 0.999), weight decay 1e-5, ×0.1 at 67 % and 87 %, clip 10,
-     *  10 % validation, patience 10, seed 42, 1 thread, instability threshold −7.5 nats/dim. */
+     *  10 % validation, patience 10, seed 42, the machine's cores as threads, instability threshold −7.5 nats/dim. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(EPOCHS.intDefault(), BATCH_SIZE.intDefault(), LEARNING_RATE.doubleDefault(),
                 ADAM_BETA1.doubleDefault(), ADAM_BETA2.doubleDefault(), WEIGHT_DECAY.doubleDefault(),

@@ -55,6 +55,7 @@ class TrainCommandTest {
         assertTrue(r.out().contains("epoch 2/2  train loss"), r::toString);
         assertTrue(r.out().contains("best epoch"), r::toString);
         assertTrue(r.out().contains("model written to " + model), r::toString);
+        assertTrue(r.out().contains("network: 2 GLOW blocks"), "AUTO resolved for four design columns: " + r);
         // not a terminal here: no progress bar
         assertTrue(!r.err().contains("\r") && !r.err().contains("[#"), r::toString);
 
@@ -142,11 +143,30 @@ class TrainCommandTest {
     }
 
     @Test
+    void splineCouplingOptionsReachTheModel() throws Exception {
+        final Path data = ikCsv(m_dir.resolve("train.csv"), 300, 7, true);
+        final Path model = m_dir.resolve("spline.cinn");
+        final CliRun.Result r = run(trainArgs(data, model, "--coupling", "SPLINE", "--bins", "5", "--tail-bound",
+            "2.5"));
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("network: 2 SPLINE blocks (5 bins on [-2.5, 2.5])"), r::toString);
+        final CinnModel loaded = ModelFile.load(model);
+        assertEquals(org.cinn4knime.engine.CouplingType.SPLINE, loaded.architecture().coupling());
+        assertEquals(5, loaded.architecture().bins());
+        assertEquals(2.5, loaded.architecture().tailBound());
+        final CliRun.Result bad = run(trainArgs(data, m_dir.resolve("bad.cinn"), "--coupling", "SPLINE", "--bins",
+            "1"));
+        assertEquals(1, bad.code(), bad::toString);
+        assertTrue(bad.err().contains("Spline bins must be between 2 and 64, but is 1."), bad::toString);
+    }
+
+    @Test
     void helpShowsEveryOptionWithTheEngineDefaults() {
         final CliRun.Result r = run("train", "--help");
         assertEquals(0, r.code(), r::toString);
         for (final String option : List.of("--data", "--x", "--y", "--model", "--epochs", "--batch", "--lr", "--blocks",
-            "--width", "--layers", "--clamp", "--val-fraction", "--patience", "--seed", "--threads", "--history")) {
+            "--width", "--layers", "--clamp", "--val-fraction", "--patience", "--seed", "--threads", "--history",
+            "--coupling", "--bins", "--tail-bound")) {
             assertTrue(r.out().contains(option), option);
         }
         assertTrue(r.out().contains("(default " + TrainingSettings.defaults().epochs() + ")"), r::toString);

@@ -317,35 +317,118 @@ class ModelFileTest {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ golden file
+    // ------------------------------------------------------------------------------------------ golden files
 
-    static final String GOLDEN = "/golden/ik-format-v1.cinn";
-    static final String GOLDEN_IO = "/golden/ik-format-v1-io.json";
+    /**
+     * Golden model files of format version 1, one per parameter layout of the 0.1.0 engine (as tribuo keeps one
+     * golden file per model type): written once by the unchanged 0.1.0 engine and never regenerated. Each has
+     * {@code <name>.cinn} and {@code <name>-io.json} (x, y, z, log-density of 20 rows; sampled designs of 3 targets
+     * with their log-densities, for the newer files in the io file, for ik-format-v1 in {@code <name>-samples.json}).
+     */
+    static final String[] GOLDEN_V1 = {"ik-format-v1", "single-format-v1", "onecolumn-format-v1", "double-format-v1"};
+    /**
+     * Golden model files of format version 2 (spline couplings, written by the engine that introduced format 2; never
+     * regenerated either): IK with 6 bins on [−2.5, 2.5], and one design column with the AUTO default.
+     */
+    static final String[] GOLDEN_V2 = {"spline-format-v2", "onecolumn-spline-format-v2"};
+    static final int GOLDEN_SAMPLES_PER_TARGET = 5;
+    static final long GOLDEN_SAMPLE_SEED = 20261130L;
+
+    static JsonObject readJson(String resource) throws IOException {
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(resource)) {
+            return in == null ? null
+                    : JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+    }
+
+    static CinnModel readGolden(String name) throws Exception {
+        try (InputStream in = ModelFileTest.class.getResourceAsStream("/golden/" + name + ".cinn")) {
+            assertTrue(in != null, "golden model file missing: " + name);
+            return ModelFile.read(in);
+        }
+    }
 
     @Test
-    void goldenFileOfFormatVersion1Reproduces() throws Exception {
-        CinnModel g;
-        try (InputStream in = ModelFileTest.class.getResourceAsStream(GOLDEN)) {
-            assertTrue(in != null, "golden model file missing");
-            g = ModelFile.read(in);
+    void goldenFilesOfFormatVersion1Reproduce() throws Exception {
+        goldenFilesReproduce(GOLDEN_V1, 1);
+    }
+
+    @Test
+    void goldenFilesOfFormatVersion2Reproduce() throws Exception {
+        goldenFilesReproduce(GOLDEN_V2, 2);
+        assertEquals(CouplingType.SPLINE, readGolden("spline-format-v2").architecture().coupling());
+        assertEquals(6, readGolden("spline-format-v2").architecture().bins());
+        assertEquals(2.5, readGolden("spline-format-v2").architecture().tailBound());
+        assertEquals(CouplingType.SPLINE, readGolden("onecolumn-spline-format-v2").architecture().coupling(),
+                "AUTO is stored resolved: SPLINE for one design column");
+    }
+
+    @Test
+    void formatVersion1FilesLoadWithTheirCouplingKind() throws Exception {
+        // a one-column model of format 1 says GLOW and keeps meaning the element-wise affine transform
+        CinnArchitecture a = readGolden("onecolumn-format-v1").architecture();
+        assertEquals(CouplingType.GLOW, a.coupling());
+        assertEquals(CinnArchitecture.DEFAULT_BINS, a.bins());
+        assertEquals(CinnArchitecture.DEFAULT_TAIL_BOUND, a.tailBound());
+        assertEquals(CouplingType.SINGLE, readGolden("single-format-v1").architecture().coupling());
+    }
+
+    static void goldenFilesReproduce(String[] names, int version) throws Exception {
+        for (String name : names) {
+            CinnModel g = readGolden(name);
+            JsonObject io = readJson("/golden/" + name + "-io.json");
+            assertTrue(io != null, "golden io file missing: " + name);
+            // float models reproduce to float rounding, double models to double rounding
+            double tol = g.architecture().precision() == Precision.DOUBLE ? 1e-10 : 1e-5;
+            double[][] gx = matrix(io.getAsJsonArray("x"));
+            double[][] gy = matrix(io.getAsJsonArray("y"));
+            double[][] gz = matrix(io.getAsJsonArray("z"));
+            double[] glp = vector(io.getAsJsonArray("logDensity"));
+            ForwardResult f = g.forward(gx, gy);
+            double[][] inv = g.inverse(gz, gy);
+            for (int i = 0; i < gx.length; i++) {
+                assertArrayEquals(gz[i], f.z()[i], tol, name + " z of row " + i);
+                assertEquals(glp[i], f.logDensity()[i], tol * Math.max(1, Math.abs(glp[i])),
+                        name + " log-density of row " + i);
+                assertArrayEquals(gx[i], inv[i], 10 * tol, name + " inverse of row " + i);
+            }
+            JsonObject samples = io.has("samples") ? io.getAsJsonObject("samples")
+                    : readJson("/golden/" + name + "-samples.json");
+            assertTrue(samples != null, "golden samples missing: " + name);
+            double[][] targets = matrix(samples.getAsJsonArray("targets"));
+            double[][] designs = matrix(samples.getAsJsonArray("designs"));
+            double[] slp = vector(samples.getAsJsonArray("logDensity"));
+            JsonObject drawn = sampleGolden(g, targets);
+            double[][] d2 = matrix(drawn.getAsJsonArray("designs"));
+            double[] lp2 = vector(drawn.getAsJsonArray("logDensity"));
+            assertEquals(designs.length, d2.length, name);
+            for (int i = 0; i < designs.length; i++) {
+                assertArrayEquals(designs[i], d2[i], 10 * tol * Math.max(1, Math.abs(designs[i][0])),
+                        name + " sampled design " + i);
+                assertEquals(slp[i], lp2[i], 10 * tol * Math.max(1, Math.abs(slp[i])),
+                        name + " log-density of sampled design " + i);
+            }
+            assertEquals(version, g.info().formatVersion(), name);
         }
-        JsonObject io;
-        try (InputStream in = ModelFileTest.class.getResourceAsStream(GOLDEN_IO)) {
-            io = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
-        }
-        double[][] gx = matrix(io.getAsJsonArray("x"));
-        double[][] gy = matrix(io.getAsJsonArray("y"));
-        double[][] gz = matrix(io.getAsJsonArray("z"));
-        double[] glp = vector(io.getAsJsonArray("logDensity"));
-        ForwardResult f = g.forward(gx, gy);
-        double[][] inv = g.inverse(gz, gy);
-        for (int i = 0; i < gx.length; i++) {
-            assertArrayEquals(gz[i], f.z()[i], 1e-4);
-            assertEquals(glp[i], f.logDensity()[i], 1e-4);
-            assertArrayEquals(gx[i], inv[i], 1e-4);
-        }
-        assertEquals(1, g.info().formatVersion());
-        assertEquals(InverseKinematics.X_NAMES.length, g.xDim());
+    }
+
+    /** Designs sampled for the targets with the golden seed, and their log-densities. */
+    static JsonObject sampleGolden(CinnModel m, double[][] targets) throws Exception {
+        java.util.List<double[]> designs = new java.util.ArrayList<>();
+        java.util.List<Double> lp = new java.util.ArrayList<>();
+        m.sample(targets, GOLDEN_SAMPLES_PER_TARGET, 1.0, GOLDEN_SAMPLE_SEED, true, c -> {
+            for (int r = 0; r < c.size(); r++) {
+                designs.add(c.designs()[r]);
+                lp.add(c.logDensity()[r]);
+            }
+        }, null);
+        JsonObject o = new JsonObject();
+        o.add("targets", json(targets));
+        o.add("designs", json(designs.toArray(new double[0][])));
+        JsonArray a = new JsonArray();
+        lp.forEach(a::add);
+        o.add("logDensity", a);
+        return o;
     }
 
     static double[][] matrix(JsonArray a) {
@@ -365,8 +448,8 @@ class ModelFileTest {
     }
 
     /**
-     * Generates the golden files once (run with {@code -Dcinn.generateGolden=true}; never needed again for format
-     * version 1): the model trained in {@link #train()} and 20 rows with their z and log-density.
+     * Writes the golden files that do not exist yet (run with {@code -Dcinn.generateGolden=true}). Existing golden
+     * files are never overwritten: a golden file is written once, by the engine version whose format it pins.
      */
     @Test
     void generateGolden() throws Exception {
@@ -374,12 +457,68 @@ class ModelFileTest {
                 "golden generator runs only with -Dcinn.generateGolden=true");
         Path dir = Path.of("src/test/resources/golden");
         Files.createDirectories(dir);
-        try (OutputStream os = Files.newOutputStream(dir.resolve("ik-format-v1.cinn"))) {
-            ModelFile.write(model, os);
+        if (!Files.exists(dir.resolve("ik-format-v1-samples.json"))) {
+            CinnModel ik = readGolden("ik-format-v1");
+            double[][] t = Arrays.copyOf(y, 3);
+            Files.writeString(dir.resolve("ik-format-v1-samples.json"), sampleGolden(ik, t).toString());
         }
-        double[][] gx = Arrays.copyOf(x, 20);
-        double[][] gy = Arrays.copyOf(y, 20);
-        ForwardResult f = model.forward(gx, gy);
+        for (String name : java.util.stream.Stream.concat(Arrays.stream(GOLDEN_V1), Arrays.stream(GOLDEN_V2))
+                .toList()) {
+            if (name.endsWith("-v1") && !Files.exists(dir.resolve(name + ".cinn"))) {
+                throw new IllegalStateException(name + ": format-1 golden files come only from the 0.1.0 engine");
+            }
+            if (Files.exists(dir.resolve(name + ".cinn"))) {
+                continue;
+            }
+            writeGolden(dir, name, goldenModel(name));
+        }
+    }
+
+    /** The data and architecture of each golden file (small, seeded). */
+    static Object[] goldenModel(String name) throws Exception {
+        double[][] gx;
+        double[][] gy;
+        String[] xn;
+        String[] yn;
+        CinnArchitecture a = CinnArchitecture.defaults().withBlocks(3).withSubnetWidth(16);
+        if (name.startsWith("onecolumn")) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+            gx = new double[800][1];
+            gy = new double[800][1];
+            for (int i = 0; i < gx.length; i++) {
+                gx[i][0] = 4 * r.nextDouble() - 2;
+                gy[i][0] = gx[i][0] * gx[i][0] + 0.05 * (r.nextDouble() - 0.5);
+            }
+            xn = new String[] {"x"};
+            yn = new String[] {"y"};
+        } else {
+            gx = InverseKinematics.samplePrior(1500, 5);
+            gy = InverseKinematics.forward(gx);
+            xn = InverseKinematics.X_NAMES;
+            yn = InverseKinematics.Y_NAMES;
+        }
+        if (name.equals("spline-format-v2")) {
+            a = a.withCoupling(CouplingType.SPLINE).withBins(6).withTailBound(2.5);
+        } else if (name.equals("onecolumn-spline-format-v2")) {
+            a = a.withCoupling(CouplingType.AUTO);
+        } else if (name.startsWith("single")) {
+            a = a.withCoupling(CouplingType.SINGLE).withBlocks(4);
+        } else if (name.startsWith("double")) {
+            a = a.withPrecision(Precision.DOUBLE).withActNorm(true).withActivation(Activation.TANH);
+        }
+        CinnModel m = CinnTrainer.train(new TrainingData(xn, gx, yn, gy, null), a,
+                TrainingSettings.defaults().withEpochs(2).withBatchSize(100), null).model();
+        return new Object[] {m, gx, gy};
+    }
+
+    static void writeGolden(Path dir, String name, Object[] spec) throws Exception {
+        CinnModel m = (CinnModel) spec[0];
+        double[][] gx = Arrays.copyOf((double[][]) spec[1], 20);
+        double[][] gy = Arrays.copyOf((double[][]) spec[2], 20);
+        try (OutputStream os = Files.newOutputStream(dir.resolve(name + ".cinn"))) {
+            ModelFile.write(m, os);
+        }
+        ForwardResult f = m.forward(gx, gy);
         JsonObject io = new JsonObject();
         io.add("x", json(gx));
         io.add("y", json(gy));
@@ -387,7 +526,8 @@ class ModelFileTest {
         JsonArray lp = new JsonArray();
         Arrays.stream(f.logDensity()).forEach(lp::add);
         io.add("logDensity", lp);
-        Files.writeString(dir.resolve("ik-format-v1-io.json"), io.toString());
+        io.add("samples", sampleGolden(m, Arrays.copyOf(gy, 3)));
+        Files.writeString(dir.resolve(name + "-io.json"), io.toString());
     }
 
     static JsonArray json(double[][] m) {

@@ -177,13 +177,20 @@ class SettingsTest {
 
     @Test
     void theLearnerAddsSettingsAfter010AndTheyLoadTheirDefault() throws Exception {
-        // proves the mechanism on real settings: Adam's betas and the column domains were added after 0.1.0
-        assertEquals(List.of("adam_beta1", "adam_beta2", "column_domains"),
+        // proves the mechanism on real settings: the spline settings, Adam's betas and the column domains were added
+        // after 0.1.0
+        assertEquals(List.of("spline_bins", "spline_tail_bound", "adam_beta1", "adam_beta2", "column_domains"),
             laterSettings(new CinnLearnerNodeFactory()).stream().map(Setting::key).toList());
         final NodeModelHarness h = new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel());
         h.loadSettings(frozenSettings("learner"));
         assertEquals(0.9, h.saveSettings().getDouble("adam_beta1"));
         assertEquals(0.999, h.saveSettings().getDouble("adam_beta2"));
+        assertEquals(8, h.saveSettings().getInt("spline_bins"));
+        assertEquals(3.0, h.saveSettings().getDouble("spline_tail_bound"));
+        // the 0.1.0 workflow names GLOW and keeps it, although new nodes default to AUTO
+        assertEquals("GLOW", h.saveSettings().getString("coupling"));
+        assertEquals("AUTO", new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel()).saveSettings()
+            .getString("coupling"));
         assertEquals("", h.saveSettings().getString("column_domains"), "0.1.0 workflows infer every domain");
     }
 

@@ -37,28 +37,57 @@ public final class Adam {
      * With a float network ({@code precision}), every new value is rounded to float (what the network stores).
      */
     public void step(double[] p, double[] g, double gradNorm, double lr, FlowNet precision) {
-        double scale = clipNorm > 0 && gradNorm > clipNorm ? clipNorm / gradNorm : 1.0;
+        Step s = begin(gradNorm, lr, precision);
+        s.apply(p, g, 0, p.length);
+    }
+
+    /**
+     * Starts one step (advances the step count) for {@link Step#apply} over index ranges, which may run on several
+     * threads at once for disjoint ranges; the result is the same as {@link #step} whatever the ranges.
+     */
+    public Step begin(double gradNorm, double lr, FlowNet precision) {
         t++;
-        double bc1 = 1 - Math.pow(beta1, t);
-        double bc2 = 1 - Math.pow(beta2, t);
-        double stepSize = lr / bc1;
-        double invSqrtBc2 = 1.0 / Math.sqrt(bc2);
-        double wd = weightDecay;
-        double b1 = beta1;
-        double b2 = beta2;
-        double[] mm = m;
-        double[] vv = v;
-        for (int i = 0; i < p.length; i++) { // kept branch-free so that the JIT can vectorise it
-            double gi = g[i] * scale + wd * p[i];
-            double mi = b1 * mm[i] + (1 - b1) * gi;
-            double vi = b2 * vv[i] + (1 - b2) * gi * gi;
-            mm[i] = mi;
-            vv[i] = vi;
-            p[i] -= stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + EPS);
+        return new Step(clipNorm > 0 && gradNorm > clipNorm ? clipNorm / gradNorm : 1.0, lr / (1 - Math.pow(beta1, t)),
+                1.0 / Math.sqrt(1 - Math.pow(beta2, t)),
+                precision != null && precision.dtype == org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    }
+
+    /** The coefficients of one Adam step. */
+    public final class Step {
+        private final double scale;
+        private final double stepSize;
+        private final double invSqrtBc2;
+        private final boolean roundToFloat;
+
+        Step(double scale, double stepSize, double invSqrtBc2, boolean roundToFloat) {
+            this.scale = scale;
+            this.stepSize = stepSize;
+            this.invSqrtBc2 = invSqrtBc2;
+            this.roundToFloat = roundToFloat;
         }
-        if (precision != null && precision.dtype == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = (float) p[i];
+
+        /** Updates p[from, to) from g[from, to) (g is modified). */
+        public void apply(double[] p, double[] g, int from, int to) {
+            double sc = scale;
+            double ss = stepSize;
+            double ib = invSqrtBc2;
+            double wd = weightDecay;
+            double b1 = beta1;
+            double b2 = beta2;
+            double[] mm = m;
+            double[] vv = v;
+            for (int i = from; i < to; i++) { // kept branch-free so that the JIT can vectorise it
+                double gi = g[i] * sc + wd * p[i];
+                double mi = b1 * mm[i] + (1 - b1) * gi;
+                double vi = b2 * vv[i] + (1 - b2) * gi * gi;
+                mm[i] = mi;
+                vv[i] = vi;
+                p[i] -= ss * mi / (Math.sqrt(vi) * ib + EPS);
+            }
+            if (roundToFloat) {
+                for (int i = from; i < to; i++) {
+                    p[i] = (float) p[i];
+                }
             }
         }
     }

@@ -16,9 +16,13 @@ public final class ArchitectureDeclarations {
     public static final Setting BLOCKS = Setting.integer("blocks", 6, 1, 64).label("Coupling blocks") //
         .cli("--blocks").description("coupling blocks");
 
-    /** Two couplings per block (GLOW) or one (SINGLE). */
-    public static final Setting COUPLING = Setting.choice("coupling", CouplingType.GLOW).label("Block type") //
-        .cli("--coupling").description("GLOW (two couplings per block) or SINGLE (one)");
+    /**
+     * Kind of the coupling blocks. The default AUTO (since 0.2.0) resolves at training to SPLINE for one design column
+     * and GLOW otherwise; settings saved by 0.1.0 name GLOW or SINGLE and keep meaning them.
+     */
+    public static final Setting COUPLING = Setting.choice("coupling", CouplingType.AUTO).label("Block type") //
+        .cli("--coupling").description("GLOW (two affine couplings per block), SINGLE (one), SPLINE (two "
+            + "rational-quadratic spline couplings) or AUTO (SPLINE for one design column, GLOW otherwise)");
 
     /** Hidden layers per coupling subnetwork. */
     public static final Setting SUBNET_LAYERS = Setting.integer("subnet_layers", 2, 1, 8) //
@@ -48,9 +52,18 @@ public final class ArchitectureDeclarations {
     public static final Setting PRECISION = Setting.choice("precision", Precision.FLOAT).label("Precision") //
         .cli("--precision").description("arithmetic");
 
+    /** Bins K of every rational-quadratic spline (spline couplings only). */
+    public static final Setting SPLINE_BINS = Setting.integer("spline_bins", 8, 2, 64).since(Setting.V0_2_0) //
+        .label("Spline bins").cli("--bins").description("spline couplings: bins per spline");
+
+    /** The splines act on [−B, B] in standardised units, the identity outside (spline couplings only). */
+    public static final Setting SPLINE_TAIL_BOUND = Setting.real("spline_tail_bound", 3.0, 0, 100).openBelow()
+        .since(Setting.V0_2_0).label("Spline tail bound").cli("--tail-bound")
+        .description("spline couplings: the splines act on [-B, B] in standardised units, identity outside");
+
     /** Every architecture setting, in the order the Learner saves them. */
-    public static final java.util.List<Setting> ALL =
-        java.util.List.of(BLOCKS, COUPLING, SUBNET_LAYERS, SUBNET_WIDTH, ACTIVATION, CLAMP, ACT_NORM, PRECISION);
+    public static final java.util.List<Setting> ALL = java.util.List.of(BLOCKS, COUPLING, SUBNET_LAYERS,
+        SUBNET_WIDTH, ACTIVATION, CLAMP, ACT_NORM, PRECISION, SPLINE_BINS, SPLINE_TAIL_BOUND);
 
     private ArchitectureDeclarations() {
     }

@@ -86,9 +86,14 @@ public final class TrainingDeclarations {
     public static final Setting SEED = Setting.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE) //
         .label("Random seed").cli("--seed").description("random seed; the same seed gives the same result");
 
-    /** CPU threads. */
-    public static final Setting THREADS = Setting.integer("threads", 1, 1, 256).label("CPU threads") //
-        .cli("--threads").description("CPU threads");
+    /**
+     * Worker threads of one training, sampling or scoring call (its own pool; ND4J itself stays single-threaded);
+     * default the machine's cores as the JVM sees them (at most 256). Results do not depend on it.
+     */
+    public static final Setting THREADS = Setting.integer("threads",
+        Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors())), 1, 256).label("CPU threads") //
+        .cli("--threads").description("worker threads (default: the machine's cores); the same seed gives the same "
+            + "result on any number of threads");
 
     /** Every training setting, in the order the Learner saves them. */
     public static final List<Setting> ALL = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,

@@ -33,6 +33,8 @@ final class CinnLearnerNodeDialog extends CinnNodeDialog {
         number(s.m_clamp, 0.5);
         checkBox(s.m_actNorm);
         choice(s.m_precision);
+        number(s.m_splineBins, 1);
+        number(s.m_splineTailBound, 0.5);
 
         createNewTab("Training");
         number(s.m_epochs, 10);

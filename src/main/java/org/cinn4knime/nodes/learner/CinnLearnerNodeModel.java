@@ -64,7 +64,8 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec spec = (DataTableSpec)inSpecs[0];
         final CinnLearnerSettings.Columns cols = m_settings.columns(spec);
-        final CinnArchitecture arch = m_settings.architecture();
+        // the spec names the coupling kind the model will have (AUTO resolved by the number of x columns)
+        final CinnArchitecture arch = m_settings.architecture().resolvedFor(cols.x().size());
         m_settings.training();
         m_settings.missingValuePolicy();
         m_settings.domains(cols);

@@ -64,6 +64,10 @@ final class CinnLearnerSettings extends CinnNodeSettings {
 
     final SettingsModelString m_precision = string(ArchitectureDeclarations.PRECISION);
 
+    final SettingsModelIntegerBounded m_splineBins = integer(ArchitectureDeclarations.SPLINE_BINS);
+
+    final SettingsModelDoubleBounded m_splineTailBound = real(ArchitectureDeclarations.SPLINE_TAIL_BOUND);
+
     final SettingsModelIntegerBounded m_epochs = integer(TrainingDeclarations.EPOCHS);
 
     final SettingsModelIntegerBounded m_batchSize = integer(TrainingDeclarations.BATCH_SIZE);
@@ -137,7 +141,9 @@ final class CinnLearnerSettings extends CinnNodeSettings {
             .withActivation(choice(m_activation, Activation.class)) //
             .withClamp(m_clamp.getDoubleValue()) //
             .withActNorm(m_actNorm.getBooleanValue()) //
-            .withPrecision(choice(m_precision, Precision.class));
+            .withPrecision(choice(m_precision, Precision.class)) //
+            .withBins(m_splineBins.getIntValue()) //
+            .withTailBound(m_splineTailBound.getDoubleValue());
         try {
             a.validate();
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,8 @@ import static org.cinn4knime.engine.settings.ArchitectureDeclarations.BLOCKS;
 import static org.cinn4knime.engine.settings.ArchitectureDeclarations.CLAMP;
 import static org.cinn4knime.engine.settings.ArchitectureDeclarations.COUPLING;
 import static org.cinn4knime.engine.settings.ArchitectureDeclarations.PRECISION;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_BINS;
+import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_TAIL_BOUND;
 import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_LAYERS;
 import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_WIDTH;
 
@@ -189,10 +191,7 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         final StringBuilder sb = new StringBuilder();
         sb.append("cINN for ").append(m_xNames.length).append(" x column(s) ").append(Arrays.toString(m_xNames))
             .append(" given ").append(m_yNames.length).append(" y column(s) ").append(Arrays.toString(m_yNames))
-            .append("; ").append(a.blocks()).append(' ').append(a.coupling()).append(" blocks, subnets ")
-            .append(a.subnetLayers()).append('x').append(a.subnetWidth()).append(' ').append(a.activation())
-            .append(", clamp ").append(a.clamp()).append(a.actNorm() ? ", ActNorm" : "").append(", ")
-            .append(a.precision());
+            .append("; ").append(a.summary());
         if (m_summary != null) {
             sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
                 .append(" rows, best epoch ").append(m_summary.bestEpoch());
@@ -228,6 +227,8 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         a.addDouble(CLAMP.key(), m_architecture.clamp());
         a.addBoolean(ACT_NORM.key(), m_architecture.actNorm());
         a.addString(PRECISION.key(), m_architecture.precision().name());
+        a.addInt(SPLINE_BINS.key(), m_architecture.bins());
+        a.addDouble(SPLINE_TAIL_BOUND.key(), m_architecture.tailBound());
         model.addStringArray("whole_number_x", m_wholeNumberX);
         model.addStringArray("domains", m_domains);
         if (m_summary != null) {
@@ -257,7 +258,11 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             parseEnum(CouplingType.class, a.getString(COUPLING.key()), COUPLING.key()), a.getInt(SUBNET_LAYERS.key()),
             a.getInt(SUBNET_WIDTH.key()), parseEnum(Activation.class, a.getString(ACTIVATION.key()), ACTIVATION.key()),
             a.getDouble(CLAMP.key()), a.getBoolean(ACT_NORM.key()),
-            parseEnum(Precision.class, a.getString(PRECISION.key()), PRECISION.key()));
+            parseEnum(Precision.class, a.getString(PRECISION.key()), PRECISION.key()),
+            // added after 0.1.0: specs saved before have none and mean the defaults
+            a.containsKey(SPLINE_BINS.key()) ? a.getInt(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
+            a.containsKey(SPLINE_TAIL_BOUND.key()) ? a.getDouble(SPLINE_TAIL_BOUND.key())
+                : CinnArchitecture.DEFAULT_TAIL_BOUND);
         // added in 0.2.0 (absent in specs saved by 0.1.0: no whole-number outputs, no domains)
         m_wholeNumberX = model.containsKey("whole_number_x") ? model.getStringArray("whole_number_x") : new String[0];
         m_domains = model.containsKey("domains") ? model.getStringArray("domains") : new String[0];

@@ -130,6 +130,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         private final long m_seed = m_settings.m_seed.getIntValue();
 
+        private final int m_threads = m_settings.m_threads.getIntValue();
+
         private long m_written;
 
         /** Per design column: 0 double, 1 integer, 2 long output cells (whole-number columns of the model). */
@@ -192,7 +194,8 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             }
             try {
                 m_model.sample(targets.toArray(double[][]::new), firstPosition, m_samplesPerRow,
-                    m_temperature, m_seed, m_layout.withLogDensity(), c -> write(rows, c), new ExecutionProgress(sub));
+                    m_temperature, m_seed, m_layout.withLogDensity(), m_threads, c -> write(rows, c),
+                    new ExecutionProgress(sub));
             } catch (CancelledException e) {
                 throw new CanceledExecutionException(e.getMessage());
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cinn4knime.engine.CinnException;
+import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
@@ -113,7 +114,9 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         final MissingRows missing =
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
         exec.setMessage("Scoring rows"); // replaces KNIME's "Copying input object at port 1"
-        final Scorer scorer = port.getModel().newScorer();
+        final int threads = m_settings.m_threads.getIntValue();
+        final Scorer scorer = port.getModel().newScorer(threads);
+        final int chunkRows = threads == 1 ? CHUNK_ROWS : CinnModel.CHUNK_ROWS * threads; // every thread busy
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
         final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
         final long total = Math.max(1, table.size());
@@ -129,7 +132,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
                 missing.skip(row, missingX != null ? missingX
                     : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
                 chunk.add(row); // skipped rows stay in the output, with missing scores
-                if (chunk.size() == CHUNK_ROWS) {
+                if (chunk.size() == chunkRows) {
                     score(chunk, layout, modelSpec, scorer, flags, out);
                     exec.checkCanceled();
                     exec.setProgress(seen / (double)total, "Scored " + seen + " rows");

@@ -39,7 +39,12 @@ class FlowNetTest {
                 Arguments.of(5, 3, CouplingType.SINGLE, true, Activation.ELU),
                 Arguments.of(2, 2, CouplingType.GLOW, false, Activation.LEAKY_RELU),
                 Arguments.of(1, 2, CouplingType.GLOW, true, Activation.RELU),
-                Arguments.of(1, 1, CouplingType.SINGLE, false, Activation.TANH));
+                Arguments.of(1, 1, CouplingType.SINGLE, false, Activation.TANH),
+                Arguments.of(4, 2, CouplingType.SPLINE, false, Activation.RELU),
+                Arguments.of(3, 1, CouplingType.SPLINE, true, Activation.TANH),
+                Arguments.of(5, 3, CouplingType.SPLINE, false, Activation.ELU),
+                Arguments.of(1, 2, CouplingType.SPLINE, false, Activation.RELU),
+                Arguments.of(1, 1, CouplingType.AUTO, true, Activation.TANH));
     }
 
     private static FlowNet randomNet(int d, int c, CouplingType type, boolean actNorm, Activation act, Precision p,
@@ -230,8 +235,13 @@ class FlowNetTest {
         net.setCondition(ws, randomColumns(2, n, 42));
         net.initActNorm(ws);
         net.forward(ws);
-        for (int k = 0; k < 3; k++) {
-            double[] cur = Host.get(ws.cur[k].dup());
+        int k = -1;
+        for (int b = 0; b < net.blocks().size(); b++) {
+            if (!(net.blocks().get(b) instanceof ActNormBlock)) {
+                continue;
+            }
+            k++;
+            double[] cur = Host.get(ws.output(b).dup());
             for (int d = 0; d < 3; d++) {
                 double m = 0;
                 double q = 0;
@@ -244,6 +254,7 @@ class FlowNetTest {
                 assertEquals(1.0, Math.sqrt(q / n - m * m), 1e-6, "block " + k + " dim " + d);
             }
         }
+        assertEquals(2, k, "three ActNorm blocks");
     }
 
     @Test
