@@ -403,6 +403,10 @@ public final class IkBenchmark {
                 errors[errors.length / 2], errors[errors.length * 9 / 10], errors[errors.length * 99 / 100],
                 errors[errors.length - 1]);
         double cal = PosteriorCalibration.error(tx, samples);
+        double[] inside = PosteriorCalibration.insideFractions(tx, samples);
+        System.out.printf(Locale.ROOT, "true x inside the central 50%% / 90%% interval of the samples: %.4f / %.4f "
+                + "(with %d samples per target a calibrated model expects about %.4f / %.4f)%n", inside[49], inside[89],
+                per, 0.5 * (per - 1) / (per + 1), 0.9 * (per - 1) / (per + 1));
         System.out.printf(Locale.ROOT, "re-simulation error %.4f, calibration error (median over alpha) %.4f%n", resim,
                 cal);
         System.out.println("FrEIA reference on this task (GLOW): -2.09 nats/dim, re-simulation 0.0056-0.0063, "
