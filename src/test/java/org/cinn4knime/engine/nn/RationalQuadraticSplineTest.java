@@ -63,6 +63,43 @@ class RationalQuadraticSplineTest {
         assertTrue(moved, "random logits move the points");
     }
 
+    /** The inverse at and next to every knot and at ±B, with steep logits (bins near the minimum size and slope). */
+    @Test
+    void inverseHoldsAtKnotsAndBoundsForSteepSplines() {
+        for (long seed = 20; seed < 40; seed++) {
+            double[] theta = randomLogits(seed, 8);
+            RationalQuadraticSpline s = spline(theta);
+            // the knots of the x side: cumulative widths, as the spline builds them
+            double[] p = new double[K];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < K; i++) {
+                max = Math.max(max, theta[i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < K; i++) {
+                p[i] = Math.exp(theta[i] - max);
+                sum += p[i];
+            }
+            double knot = -B;
+            for (int i = 0; i <= K; i++) {
+                for (double eps : new double[] {-1e-9, 0, 1e-9}) {
+                    double x = i == K ? B + eps : knot + eps;
+                    double y = s.forward(x);
+                    assertTrue(Double.isFinite(y) && Double.isFinite(s.logDerivative), "finite at knot " + i);
+                    double back = s.inverse(y);
+                    double ldInverse = s.logDerivative;
+                    assertEquals(x, back, 1e-9, "inverse at knot " + i + " + " + eps + ", seed " + seed);
+                    s.forward(back);
+                    assertEquals(s.logDerivative, ldInverse, 1e-7, "log-derivative at knot " + i + ", seed " + seed);
+                }
+                if (i < K) {
+                    knot += 2 * B * (RationalQuadraticSpline.MIN_BIN + (1 - K * RationalQuadraticSpline.MIN_BIN)
+                            * p[i] / sum);
+                }
+            }
+        }
+    }
+
     @Test
     void backwardMatchesFiniteDifferences() {
         SplittableRandom r = new SplittableRandom(3);
