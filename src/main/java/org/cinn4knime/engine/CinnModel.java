@@ -450,6 +450,7 @@ public final class CinnModel {
             f.inverse(ws);
             double[][] designs = fromNetwork(
                     Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd()));
+            Domains.requireFiniteDesigns(designs, tr, xNames);
             double[] logp = null;
             if (withLogDensity && domains != null) {
                 // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
