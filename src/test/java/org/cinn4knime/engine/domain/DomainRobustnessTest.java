@@ -151,8 +151,14 @@ class DomainRobustnessTest {
         }
         String[] names = {"c", "h", "o", "n", "s"};
         BigDecimal hundred = BigDecimal.valueOf(100);
+        double[][] whole = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double s = x[i][0] + x[i][1] + x[i][2] + x[i][3] + x[i][4];
+            whole[i] = new double[] {x[i][0] * 100 / s, x[i][1] * 100 / s, x[i][2] * 100 / s, x[i][3] * 100 / s, 0};
+            whole[i][4] = 100 - whole[i][0] - whole[i][1] - whole[i][2] - whole[i][3];
+        }
         for (String decl : new String[] {"composition c,h,o,n,s<=100", "composition c,h,o,n,s=100"}) {
-            Domains d = Domains.fit(data(names, x), DomainSpec.parse(decl)).domains();
+            Domains d = Domains.fit(data(names, decl.contains("<=") ? x : whole), DomainSpec.parse(decl)).domains();
             boolean exact = d.compositions().get(0).exact();
             SplittableRandom g = new SplittableRandom(9);
             int atTotal = 0;
