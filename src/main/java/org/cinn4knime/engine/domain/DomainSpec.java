@@ -118,11 +118,16 @@ public final class DomainSpec {
      */
     public static DomainSpec parse(String text) {
         Builder b = new Builder();
+        parseInto(b, text);
+        return b.build();
+    }
+
+    /** Adds the entries of {@code text} to b, checking them against the entries b was given before. */
+    private static void parseInto(Builder b, String text) {
         if (text == null) {
-            return b.build();
+            return;
         }
-        // per kind of declaration, column -> the first entry that declared it (to report contradictions)
-        Map<String, Map<String, String>> seen = new LinkedHashMap<>();
+        Map<String, Map<String, String>> seen = b.seen;
         for (String raw : text.split("[;\\n\\r]+")) {
             String e = raw.strip();
             if (e.isEmpty()) {
@@ -174,7 +179,6 @@ public final class DomainSpec {
                         + "composition or none");
             }
         }
-        return b.build();
     }
 
     /**
@@ -252,6 +256,8 @@ public final class DomainSpec {
         private final Set<String> continuous = new LinkedHashSet<>();
         private final Set<String> unbounded = new LinkedHashSet<>();
         private final List<CompositionSpec> compositions = new ArrayList<>();
+        /** Per kind of text entry, column → the first entry that declared it (to report contradictions). */
+        private final Map<String, Map<String, String>> seen = new LinkedHashMap<>();
 
         public Builder noInference() {
             infer = false;
@@ -288,18 +294,12 @@ public final class DomainSpec {
             return this;
         }
 
-        /** Adds every entry of {@code text} (the syntax of {@link DomainSpec#parse}). */
+        /**
+         * Adds every entry of {@code text} (the syntax of {@link DomainSpec#parse}); an entry that contradicts one
+         * added before (by any call of this method) is an error naming the column and both entries.
+         */
         public Builder add(String text) {
-            DomainSpec s = parse(text);
-            if (!s.infer) {
-                infer = false;
-            }
-            lower.putAll(s.lower);
-            upper.putAll(s.upper);
-            integer.addAll(s.integer);
-            continuous.addAll(s.continuous);
-            unbounded.addAll(s.unbounded);
-            compositions.addAll(s.compositions);
+            parseInto(this, text);
             return this;
         }
 

@@ -127,6 +127,10 @@ class DomainRobustnessTest {
             assertTrue(e.getMessage().contains("'" + c[1] + "'") && e.getMessage().contains("'" + c[2] + "'")
                     && e.getMessage().contains("'" + c[3] + "'"), e.getMessage());
         }
+        // entry by entry, as the command line adds its options
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DomainSpec.Builder().add("lower a=1").add("unbounded b").add("lower a=2"));
+        assertTrue(e.getMessage().contains("'lower a=1'") && e.getMessage().contains("'lower a=2'"), e.getMessage());
         // repeating the same entry, or bounds of both kinds, is no contradiction
         DomainSpec s = DomainSpec.parse("lower a=1; lower a=1; upper a=2; integer n; integer n");
         assertEquals(1.0, s.lower("a"));
