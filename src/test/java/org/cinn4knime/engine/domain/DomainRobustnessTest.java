@@ -80,6 +80,17 @@ class DomainRobustnessTest {
     }
 
     @Test
+    void aNonFiniteDesignIsAnErrorNamingTheTargetRowNotAChunkIndex() throws Exception {
+        double[][] ok = {{1, 2}, {3, 4}};
+        Domains.requireFiniteDesigns(ok, new int[] {0, 1}, List.of("a", "z"));
+        double[][] bad = {{1, 2}, {3, Double.POSITIVE_INFINITY}};
+        CinnDataException e = assertThrows(CinnDataException.class,
+                () -> Domains.requireFiniteDesigns(bad, new int[] {4, 7}, List.of("a", "z")));
+        assertTrue(e.getMessage().contains("target row 8") && e.getMessage().contains("'z'")
+                && e.getMessage().contains("far outside the training targets"), e.getMessage());
+    }
+
+    @Test
     void softplusAndItsInverseAreStable() {
         for (double t : new double[] {1e-300, 1e-20, 1e-3, 0.5, 1, 2, 30, 40, 1e3, 1e15, 1e300}) {
             double u = ScalarBijection.softplusInverse(t);
