@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 
 import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.engine.domain.Domains;
@@ -24,8 +25,6 @@ import org.cinn4knime.engine.parallel.WorkerPool;
 public final class CinnTrainer {
     /** Rollbacks after a non-finite loss before training gives up. */
     static final int MAX_ROLLBACKS = 3;
-    /** Test hook: the optimiser steps (0-based, counted over the whole run) whose loss is replaced by NaN. */
-    static volatile long[] injectNonFiniteLossAtSteps = {};
 
     private CinnTrainer() {
     }
@@ -45,6 +44,17 @@ public final class CinnTrainer {
      */
     public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
             DomainSpec domains, ProgressListener listener) throws CinnException {
+        return train(data, arch, settings, domains, listener, step -> false);
+    }
+
+    /**
+     * As {@link #train(TrainingData, CinnArchitecture, TrainingSettings, DomainSpec, ProgressListener)}, with a test
+     * hook that belongs to this run alone (two runs at once never see each other's).
+     *
+     * @param nonFiniteLossAt the optimiser steps (0-based, counted over the whole run) whose loss is replaced by NaN
+     */
+    static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
+            DomainSpec domains, ProgressListener listener, LongPredicate nonFiniteLossAt) throws CinnException {
         try {
             arch.validate();
             settings.validate();
@@ -54,7 +64,7 @@ public final class CinnTrainer {
         data.validate();
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
         Nd4jRuntime.start(settings.threads());
-        return new Run(data, arch, settings, domains == null ? DomainSpec.INFER : domains, pl).run();
+        return new Run(data, arch, settings, domains == null ? DomainSpec.INFER : domains, pl, nonFiniteLossAt).run();
     }
 
     /** One training run. */
@@ -63,6 +73,7 @@ public final class CinnTrainer {
         final CinnArchitecture arch;
         final TrainingSettings s;
         final ProgressListener pl;
+        final LongPredicate nonFiniteLossAt;
         final int d;
         final int c;
         final int nTrain;
@@ -82,12 +93,14 @@ public final class CinnTrainer {
         final double[][] domainRows;
         final int[] trainRows;
 
-        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl)
+        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl,
+                LongPredicate nonFiniteLossAt)
                 throws CinnDataException {
             this.data = data;
             this.arch = arch.resolvedFor(data.xDim()); // the model stores the resolved coupling kind
             this.s = s;
             this.pl = pl;
+            this.nonFiniteLossAt = nonFiniteLossAt;
             int n = data.rows();
             Domains.Fit fit = Domains.fit(data, spec);
             warnings.addAll(fit.warnings());
@@ -109,7 +122,7 @@ public final class CinnTrainer {
                         + ", fewer than the batch size " + batch + ". Lower the batch size to at most "
                         + nTrain + " or provide more rows.");
             }
-            int[] order = permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
+            int[] order = Permutations.random(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
             trainRows = new int[nTrain];
             int[] valRows = new int[nVal];
             System.arraycopy(order, 0, valRows, 0, nVal);
@@ -207,7 +220,7 @@ public final class CinnTrainer {
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {
                 // a seeded random subset: the first rows of a sorted table would bias the initial scaling
-                int[] initRows = permutation(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
+                int[] initRows = Permutations.random(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
                 loadRows(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
@@ -234,7 +247,7 @@ public final class CinnTrainer {
             for (int e = 0; e < epochs; e++) {
                 double lr = s.learningRateAt(e) * lrFactor;
                 redrawDequantisation(e);
-                shuffle(order, shuffle);
+                Permutations.shuffle(order, shuffle);
                 double lossSum = 0;
                 boolean failed = false;
                 String failure = null;
@@ -246,7 +259,7 @@ public final class CinnTrainer {
                     int m = Math.min(bs, nTrain - from);
                     double loss = dp.lossAndGradient(from, m, (sn, sws, f, rows) -> loadRows(sn, sws, order, f,
                             rows), grad);
-                    if (injected(step++)) {
+                    if (nonFiniteLossAt.test(step++)) {
                         loss = Double.NaN;
                     }
                     double gn = dp.gradientNorm();
@@ -401,15 +414,6 @@ public final class CinnTrainer {
         }
     }
 
-    private static boolean injected(long step) {
-        for (long v : injectNonFiniteLossAtSteps) {
-            if (v == step) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Loss-health warnings (problems to act on) and notes (normal behaviour explained) of a finished run. */
     record LossHealth(List<String> warnings, List<String> notes) {
     }
@@ -426,9 +430,9 @@ public final class CinnTrainer {
     static LossHealth lossHealth(List<EpochStats> history, int bestEpoch, TrainingSettings s, int d) {
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        EpochStats best = history.get(bestEpoch - 1);
+        EpochStats best = ModelInfo.epoch(history, bestEpoch);
         EpochStats last = history.get(history.size() - 1);
-        double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
+        double bestLoss = best.selectionLoss();
         double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
         if (minTrain < 0) {
             notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
@@ -469,24 +473,6 @@ public final class CinnTrainer {
                     + "targets. Check the results with the Scorer on held-out rows.");
         }
         return new LossHealth(warnings, notes);
-    }
-
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        shuffle(p, rnd);
-        return p;
-    }
-
-    static void shuffle(int[] p, SplittableRandom rnd) {
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
     }
 
     static String fmt(double v) {
