@@ -18,6 +18,7 @@ import java.util.Locale;
 import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.EnumValues;
 import org.cinn4knime.engine.Precision;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataType;
@@ -117,15 +118,14 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             "No cINN model at the model input: connect the model output of a cINN Learner and configure it first.");
     }
 
-    /** @return a copy of this spec with the given training summary */
-    public CinnPortObjectSpec withSummary(final TrainingSummary summary) {
+    private CinnPortObjectSpec copy() {
         final CinnPortObjectSpec s = new CinnPortObjectSpec();
         s.m_xNames = m_xNames;
         s.m_xTypes = m_xTypes;
         s.m_yNames = m_yNames;
         s.m_yTypes = m_yTypes;
         s.m_architecture = m_architecture;
-        s.m_summary = summary;
+        s.m_summary = m_summary;
         s.m_wholeNumberX = m_wholeNumberX;
         s.m_domains = m_domains;
         return s;
@@ -133,14 +133,14 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     /** @return a copy of this spec whose designs of the named columns are whole numbers (integer output cells) */
     public CinnPortObjectSpec withWholeNumberX(final List<String> columns) {
-        final CinnPortObjectSpec s = withSummary(m_summary);
+        final CinnPortObjectSpec s = copy();
         s.m_wholeNumberX = columns.toArray(String[]::new);
         return s;
     }
 
     /** @return a copy of this spec with the trained model's column domains (one line each) for the summary */
     public CinnPortObjectSpec withDomains(final List<String> lines) {
-        final CinnPortObjectSpec s = withSummary(m_summary);
+        final CinnPortObjectSpec s = copy();
         s.m_domains = lines.toArray(String[]::new);
         return s;
     }
@@ -310,9 +310,9 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static <E extends Enum<E>> E parseEnum(final Class<E> type, final String name, final String cfg)
         throws InvalidSettingsException {
         try {
-            return Enum.valueOf(type, name);
+            return EnumValues.parse(type, name, cfg);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Unknown " + cfg + " '" + name + "' in the cINN model port spec.", e);
+            throw new InvalidSettingsException(e.getMessage() + " in the cINN model port spec.", e);
         }
     }
 }
