@@ -217,11 +217,27 @@ public final class CinnModel {
         double[][] z = new double[n][d];
         double[] logp = new double[n];
         double[] zz = new double[n];
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "score", r -> { })) {
+        forEachChunk(n, threads, "score", (from, m) -> forwardChunk(x, y, from, m, z, zz, logp, logJacobian));
+        return new ForwardResult(z, logp, zz);
+    }
+
+    /** The work on rows [from, from + m) of one chunk. */
+    @FunctionalInterface
+    private interface ChunkTask {
+        void run(int from, int m) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} for every chunk of {@link #CHUNK_ROWS} of n rows on {@code threads} worker threads of this
+     * call's own, and waits for all of them; the first failure is rethrown.
+     */
+    private static void forEachChunk(int n, int threads, String name, ChunkTask task) throws CinnDataException {
+        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), name, r -> { })) {
             for (int start = 0; start < n; start += CHUNK_ROWS) {
                 int from = start;
+                int m = Math.min(CHUNK_ROWS, n - from);
                 pipe.submit(() -> {
-                    forwardChunk(x, y, from, Math.min(CHUNK_ROWS, n - from), z, zz, logp, logJacobian);
+                    task.run(from, m);
                     return null;
                 });
             }
@@ -231,7 +247,6 @@ public final class CinnModel {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return new ForwardResult(z, logp, zz);
     }
 
     private static int chunks(long rows) {
@@ -297,38 +312,25 @@ public final class CinnModel {
         checkThreads(threads);
         int d = netDim();
         double[][] x = new double[n][];
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "inverse", r -> { })) {
-            for (int start = 0; start < n; start += CHUNK_ROWS) {
-                int from = start;
-                int m = Math.min(CHUNK_ROWS, n - from);
-                pipe.submit(() -> {
-                    double[] zf = new double[d * m];
-                    for (int r = 0; r < m; r++) {
-                        for (int j = 0; j < d; j++) {
-                            zf[j * m + r] = z[from + r][j];
-                        }
-                    }
-                    FlowNet f = borrow();
-                    try {
-                        FlowNet.Workspace ws = f.workspace(m);
-                        f.setLatent(ws, zf);
-                        f.setCondition(ws, conditionFeatureMajor(y, from, m));
-                        f.inverse(ws);
-                        double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(),
-                                std.xStd());
-                        System.arraycopy(part, 0, x, from, m);
-                    } finally {
-                        release(f);
-                    }
-                    return null;
-                });
+        forEachChunk(n, threads, "inverse", (from, m) -> {
+            double[] zf = new double[d * m];
+            for (int r = 0; r < m; r++) {
+                for (int j = 0; j < d; j++) {
+                    zf[j * m + r] = z[from + r][j];
+                }
             }
-            pipe.finish();
-        } catch (CinnDataException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+            FlowNet f = borrow();
+            try {
+                FlowNet.Workspace ws = f.workspace(m);
+                f.setLatent(ws, zf);
+                f.setCondition(ws, conditionFeatureMajor(y, from, m));
+                f.inverse(ws);
+                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                System.arraycopy(part, 0, x, from, m);
+            } finally {
+                release(f);
+            }
+        });
         return fromNetwork(x);
     }
 

@@ -1,12 +1,7 @@
 package org.cinn4knime.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -346,11 +341,11 @@ public final class CinnTrainer {
                             + "learning rate or the clamp.");
                 }
             }
-            LossHealth health = lossHealth(history, bestEpoch, s, d);
+            LossHealth health = LossHealth.judge(history, bestEpoch, s, d);
             warnings.addAll(health.warnings());
             notes.addAll(health.notes());
             Map<String, String> versions = LibraryVersions.current();
-            ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
+            ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, data.fingerprint(), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch,
                     s.withBatchSize(batch), info, std, perms, finalParams, domains).withTargetRange(targets);
@@ -414,95 +409,7 @@ public final class CinnTrainer {
         }
     }
 
-    /** Loss-health warnings (problems to act on) and notes (normal behaviour explained) of a finished run. */
-    record LossHealth(List<String> warnings, List<String> notes) {
-    }
-
-    /**
-     * Judges a finished run from its history alone: overfitting (the validation loss rose while the training loss
-     * fell for {@code patience} epochs in a row, 5 without early stopping; or, in the epoch the model keeps, a gap of
-     * more than 0.5 nats per dimension), suspected instability (the loss of the kept epoch below the instability threshold per
-     * dimension), and the note that a negative loss is normal.
-     *
-     * @param bestEpoch 1-based epoch whose weights the model holds
-     * @param d number of design dimensions
-     */
-    static LossHealth lossHealth(List<EpochStats> history, int bestEpoch, TrainingSettings s, int d) {
-        List<String> warnings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        EpochStats best = ModelInfo.epoch(history, bestEpoch);
-        EpochStats last = history.get(history.size() - 1);
-        double bestLoss = best.selectionLoss();
-        double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
-        if (minTrain < 0) {
-            notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
-                    + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
-                    + "negative value means a high probability density.");
-        }
-        int window = s.patience() > 0 ? s.patience() : 5;
-        int rising = 0;
-        int maxRising = 0;
-        for (int i = 1; i < history.size(); i++) {
-            EpochStats p = history.get(i - 1);
-            EpochStats q = history.get(i);
-            rising = q.validationLoss() > p.validationLoss() && q.trainLoss() < p.trainLoss() ? rising + 1 : 0;
-            maxRising = Math.max(maxRising, rising);
-        }
-        if (maxRising >= window) {
-            warnings.add("Overfitting: the validation loss rose for " + maxRising + " epochs in a row while the "
-                    + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
-                    + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
-        }
-        // the gap of the epoch whose weights the model keeps: after early stopping the last epochs overfit by
-        // definition, but the model does not hold them
-        if (!Double.isNaN(best.validationLoss())) {
-            double gap = (best.validationLoss() - best.trainLoss()) / d;
-            if (gap > 0.5) {
-                warnings.add("Overfitting: " + (best == last ? "at the end" : "in the kept epoch " + bestEpoch)
-                        + " the validation loss is " + fmt(gap) + " nats per dimension above the training loss ("
-                        + fmt(best.validationLoss()) + " vs " + fmt(best.trainLoss()) + "). Use more rows, fewer "
-                        + "epochs, a smaller network or more weight decay.");
-            }
-        }
-        double threshold = s.instabilityThresholdPerDim();
-        if (bestLoss / d < threshold) {
-            warnings.add("The loss fell to " + fmt(bestLoss / d) + " nats per dimension, below the threshold of "
-                    + fmt(threshold) + " (Learner setting 'Instability threshold per dimension (nats)', command line "
-                    + "--instability-threshold). Such extreme likelihoods hint at numerical instability or "
-                    + "overfitting, or at design columns that are (almost) exact functions of each other or of the "
-                    + "targets. Check the results with the Scorer on held-out rows.");
-        }
-        return new LossHealth(warnings, notes);
-    }
-
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** SHA-256 over the column names and all values of the training data. */
-    static String fingerprint(TrainingData data) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String n : data.xNames()) {
-                md.update(("x:" + n + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            for (String n : data.yNames()) {
-                md.update(("y:" + n + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            ByteBuffer bb = ByteBuffer.allocate(8 * (data.xDim() + data.yDim()));
-            for (int r = 0; r < data.rows(); r++) {
-                bb.clear();
-                for (double v : data.x()[r]) {
-                    bb.putDouble(v);
-                }
-                for (double v : data.y()[r]) {
-                    bb.putDouble(v);
-                }
-                md.update(bb.array(), 0, bb.position());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
