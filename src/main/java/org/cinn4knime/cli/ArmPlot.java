@@ -60,7 +60,7 @@ final class ArmPlot {
         final Color arm = new Color(0.1f, 0.3f, 0.8f, alpha);
         return new XyChart(title, "horizontal position", "vertical position").equalScale()
             .verticalLine(0, Color.GRAY, 3f)
-            .line(designs.length + " sampled arms", ax, ay, arm, 1.5f)
+            .line(CinnCli.count(designs.length, "sampled arm"), ax, ay, arm, 1.5f)
             .points("bases on the rail", bx, by, arm, XyChart.dot(6))
             .points(String.format(Locale.ROOT, "target (%.2f, %.2f)", target[0], target[1]), new double[]{target[0]},
                 new double[]{target[1]}, Color.RED, XyChart.cross(18));

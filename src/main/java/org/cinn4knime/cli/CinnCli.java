@@ -25,21 +25,27 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The cinn4knime command line: {@code java -jar cinn4knime-cli.jar <command>} with the commands train, sample, score
- * and demo. Exit codes: 0 success, 1 bad input or failed run (one line "error: ..." on stderr), 2 bad command-line
- * usage (one line and a pointer to --help).
+ * The cinn4knime command line: {@code java -jar cinn4knime-cli.jar <command>} with the commands train, sample,
+ * score, info and demo. Exit codes: 0 success, 1 bad input or failed run (one line "error: ..." on stderr), 2 bad command line
+ * (one line and a pointer to --help): an unknown or missing option, an unparsable option value (picocli's
+ * ParameterException, or a column-domain entry that does not parse), or a value outside the setting's declared range
+ * (naming the option and the range).
  */
 @Command(name = "cinn4knime", mixinStandardHelpOptions = true, versionProvider = CinnCli.Version.class,
     description = "Inverse design with conditional invertible neural networks (cINNs): train a model of design "
         + "parameters x given targets y, sample designs for wanted targets, score held-out data.",
-    subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, DemoCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 bad input or failed run, 2 bad command-line usage.",
+    subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, InfoCommand.class, DemoCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 bad input or failed run, 2 bad command line (unknown or missing option, "
+            + "unparsable value, value outside the allowed range).",
         "Run 'cinn4knime demo' for a one-minute example on generated inverse-kinematics data."})
 public final class CinnCli implements Callable<Integer> {
 
     /** Exit code for bad input data, files or settings, and failed runs. */
     public static final int EXIT_FAILURE = 1;
-    /** Exit code for bad command-line usage (unknown or missing options, unparsable option values). */
+    /**
+     * Exit code for a bad command line: unknown or missing options, unparsable option values, values outside a
+     * setting's declared range.
+     */
     public static final int EXIT_USAGE = 2;
     @Spec
     private CommandSpec m_spec;
@@ -79,6 +85,13 @@ public final class CinnCli implements Callable<Integer> {
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                // a value outside its declared range or an unparsable option value: bad command line, as picocli's
+                err.println("error: " + oneLine(ex.getMessage()) + " (see '" + qualifiedName(commandLine)
+                    + " --help')");
+                err.flush();
+                return EXIT_USAGE;
+            }
             err.println("error: " + oneLine(message(ex)));
             err.flush();
             return EXIT_FAILURE;
@@ -108,6 +121,14 @@ public final class CinnCli implements Callable<Integer> {
         final CommandLine parent = commandLine.getParent();
         return parent == null ? commandLine.getCommandName()
             : qualifiedName(parent) + " " + commandLine.getCommandName();
+    }
+
+    /**
+     * A count with its noun in the right number: {@code count(1, "target")} is "1 target", {@code count(4, "target")}
+     * "4 targets" (the nouns of the command line's messages take a plain -s).
+     */
+    static String count(final long n, final String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     /** Joins the lines of a (possibly multi-line) message, so that every error is one line on stderr. */

@@ -59,22 +59,22 @@ public final class DeclaredSettings extends ListResourceBundle {
     /**
      * @param s a numeric declaration with a command-line flag
      * @param value the value given on the command line
-     * @throws CliException naming the option and its allowed range if the value is outside
+     * @throws UsageException naming the option and its allowed range if the value is outside
      */
     static void check(final Setting s, final double value) throws CliException {
         if (!s.allows(value)) {
-            throw new CliException(s.cliFlag() + " must be " + s.range() + ", got " + value);
+            throw new UsageException(s.cliFlag() + " must be " + s.range() + ", got " + value);
         }
     }
 
     /**
      * @param s an integer declaration with a command-line flag
      * @param value the value given on the command line
-     * @throws CliException naming the option and its allowed range if the value is outside
+     * @throws UsageException naming the option and its allowed range if the value is outside
      */
     static void check(final Setting s, final long value) throws CliException {
         if (!s.allows(value)) {
-            throw new CliException(s.cliFlag() + " must be " + s.range() + ", got " + value);
+            throw new UsageException(s.cliFlag() + " must be " + s.range() + ", got " + value);
         }
     }
 

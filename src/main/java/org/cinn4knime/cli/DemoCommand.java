@@ -37,9 +37,12 @@ import picocli.CommandLine.Spec;
  * arm configurations that reach a few wanted end points, and is scored on held-out data.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs the inverse-kinematics example end to end on generated data: trains a cINN, samples arm "
-        + "configurations for a few target end points, scores held-out data, and prints the NLL, the calibration "
-        + "error and the re-simulation error (distance between the sampled arms' end points and their target).",
+    description = {"Runs an example end to end: by default inverse kinematics on generated data (arm configurations "
+        + "for target end points); with --data biomass, fuel compositions for wanted heating values on the bundled "
+        + "real table of 536 biomass fuels.",
+        "The inverse-kinematics demo trains a cINN, samples arm configurations for a few target end points, scores "
+            + "held-out data, and prints the NLL, the calibration error and the re-simulation error (distance "
+            + "between the sampled arms' end points and their target).",
         "Writes into the output folder: history.csv, model.cinn, designs.csv, scores.csv, summary.csv and arms.png "
             + "(sampled arms for the first target)."})
 final class DemoCommand implements Callable<Integer> {
@@ -105,11 +108,11 @@ final class DemoCommand implements Callable<Integer> {
         final PrintWriter out = m_spec.commandLine().getOut();
         final PrintWriter err = m_spec.commandLine().getErr();
         if (m_rows < 10 || m_testRows < 1 || m_samples < 1) {
-            throw new CliException("--rows must be at least 10, --test-rows and --samples at least 1");
+            throw new UsageException("--rows must be at least 10, --test-rows and --samples at least 1");
         }
         final int threads = m_threads == 0 ? TrainingSettings.defaults().threads() : m_threads;
         if (threads < 1 || threads > 256) {
-            throw new CliException("--threads must be between 0 (the default) and 256, got " + m_threads);
+            throw new UsageException("--threads must be between 0 (the default) and 256, got " + m_threads);
         }
         prepareFolder(m_dir);
         if ("biomass".equals(m_data)) {
@@ -117,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         if (!"ik".equals(m_data)) {
-            throw new CliException("--data must be ik or biomass, not '" + m_data + "'");
+            throw new UsageException("--data must be ik or biomass, not '" + m_data + "'");
         }
         final int epochs = m_epochs == null ? 40 : m_epochs;
         final long start = System.nanoTime();

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             + "in_training_range (false where the target lies outside the training targets' range or far from every "
             + "training target: the model extrapolates), target_distance (distance to the nearest training targets; "
             + "above 1 is too far) and, with --log-density, log_density (log p(x | y)).",
+        ScoreCommand.LOG_P_MEANING,
         "Designs for flagged targets are still written; one warning line on stderr counts them and names the first."})
 final class SampleCommand implements Callable<Integer> {
 
@@ -75,7 +76,8 @@ final class SampleCommand implements Callable<Integer> {
         warnOutsideTargets(model, List.of(model.targetRange().check(targets)), "target rows",
             m_spec.commandLine().getErr());
         final PrintWriter out = m_spec.commandLine().getOut();
-        out.println(rows + " designs for " + targets.length + " targets written to " + m_out);
+        out.println(CinnCli.count(rows, "design") + " for " + CinnCli.count(targets.length, "target") + " written to "
+            + m_out);
         return 0;
     }
 

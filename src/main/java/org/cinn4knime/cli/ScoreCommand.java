@@ -27,14 +27,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
     defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Scores held-out data (a CSV with the model's x and y columns, by name): copies every input row and "
-        + "appends log_density (log p(x | y), higher is better) and z_squared_norm (|z|², about the number of x "
-        + "columns for a well-calibrated model).",
+        + "appends log_density (log p(x | y), higher is better) and z_squared_norm (|z|², about the number of "
+        + "network dimensions for a well-calibrated model: the x columns less one per exact-sum composition; 'info' "
+        + "prints it).",
+        ScoreCommand.LOG_P_MEANING,
         "Also appends in_training_range (false where the row's y lies outside the training targets' range or far from "
             + "every training target) and target_distance (above 1: too far); one warning line on stderr counts the "
             + "flagged rows.",
         "Prints the mean negative log-likelihood (NLL, nats per row and per dimension, bits per dimension) and the "
             + "calibration error (mean distance of the latent calibration curve from the diagonal; 0 is perfect)."})
 final class ScoreCommand implements Callable<Integer> {
+
+    /** What log p means with column domains (docs/domains.md), one sentence shared by sample and score --help. */
+    static final String LOG_P_MEANING = "log p is a density in the data's units, but for a value exactly on a point "
+        + "mass (a bound that training rows sat on) the log-probability of that value, and for a whole-number column "
+        + "the density at x + 1/2, an approximation of log P(x).";
 
     /** Rows scored per engine call and thread; keeps memory flat for large files. */
     static final int CHUNK_ROWS = 4096;
@@ -113,8 +120,8 @@ final class ScoreCommand implements Callable<Integer> {
     /** The figures of a score report as one console line. */
     static String describe(final ScoreReport r) {
         return String.format(Locale.ROOT,
-            "%d rows: NLL %.4f nats per row (%.4f nats/dim, %.4f bits/dim), calibration error %.4f", r.rows(),
-            r.meanNll(), r.nllPerDim(), r.bitsPerDim(), r.calibrationError());
+            "%s: NLL %.4f nats per row (%.4f nats/dim, %.4f bits/dim), calibration error %.4f",
+            CinnCli.count(r.rows(), "row"), r.meanNll(), r.nllPerDim(), r.bitsPerDim(), r.calibrationError());
     }
 
     /** The figures of a score report as summary rows: rows, NLL, calibration curve, latent mean/std per dimension. */

@@ -178,8 +178,13 @@ final class TrainCommand implements Callable<Integer> {
             .withThreads(m_threads).withBeta1(m_beta1).withBeta2(m_beta2).withWeightDecay(m_weightDecay).withGradientClipNorm(m_clip)
             .withLrDecayFactor(m_lrDecay).withLrDecayAt(m_lrDecayAt == null ? new double[0] : m_lrDecayAt)
             .withInstabilityThresholdPerDim(m_instabilityThreshold);
-        arch.validate();
-        settings.validate();
+        try {
+            arch.validate();
+            settings.validate();
+        } catch (final IllegalArgumentException e) {
+            // a value outside a setting's declared range is a bad command line (exit 2), named by the engine
+            throw new UsageException("invalid setting: " + e.getMessage());
+        }
         // fail on unwritable outputs now, not after training
         AtomicOutput.checkWritable(m_model);
         if (m_history != null) {
@@ -218,7 +223,7 @@ final class TrainCommand implements Callable<Integer> {
             add(b, "unbounded", m_unbounded);
             add(b, "composition", m_composition);
         } catch (final IllegalArgumentException e) {
-            throw new CliException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         return b.build();
     }

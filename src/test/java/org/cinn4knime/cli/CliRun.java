@@ -55,6 +55,20 @@ final class CliRun {
         return r;
     }
 
+    /**
+     * Runs the command line and asserts a bad command line: exit code 2, exactly one {@code error: } line on stderr
+     * pointing to {@code --help}, and the files in {@code dir} unchanged.
+     */
+    static Result failsAsUsage(final Path dir, final String... args) throws IOException {
+        final List<String> before = files(dir);
+        final Result r = run(args);
+        assertEquals(CinnCli.EXIT_USAGE, r.code(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(" --help')"), r::toString);
+        assertEquals(before, files(dir), "a refused command line must not leave files behind");
+        return r;
+    }
+
     /** Writes an inverse-kinematics table with columns x0..x3, y0, y1 (plus an "id" text column first if wanted). */
     static Path ikCsv(final Path file, final int rows, final long seed, final boolean idColumn) throws IOException {
         final double[][] x = InverseKinematics.samplePrior(rows, seed);

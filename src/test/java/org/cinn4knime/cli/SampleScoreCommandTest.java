@@ -199,10 +199,11 @@ class SampleScoreCommandTest {
     void badSamplingSettings() throws Exception {
         final Path targets = targets();
         final Path out = m_dir.resolve("designs.csv");
-        assertTrue(fails("sample", "--model", s_model.toString(), "--targets", targets.toString(), "--out",
-            out.toString(), "--n", "0").err().contains("--n must be between 1 and 10000000, got 0"));
-        assertTrue(fails("sample", "--model", s_model.toString(), "--targets", targets.toString(), "--out",
-            out.toString(), "--temperature", "-1").err().contains("--temperature must be in (0, 10], got -1.0"));
+        // a value outside the declared range is a bad command line: exit 2
+        assertTrue(CliRun.failsAsUsage(m_dir, "sample", "--model", s_model.toString(), "--targets", targets.toString(),
+            "--out", out.toString(), "--n", "0").err().contains("--n must be between 1 and 10000000, got 0"));
+        assertTrue(CliRun.failsAsUsage(m_dir, "sample", "--model", s_model.toString(), "--targets", targets.toString(),
+            "--out", out.toString(), "--temperature", "-1").err().contains("--temperature must be in (0, 10], got -1.0"));
     }
 
     @Test

@@ -156,7 +156,7 @@ class TrainCommandTest {
         assertEquals(2.5, loaded.architecture().tailBound());
         final CliRun.Result bad = run(trainArgs(data, m_dir.resolve("bad.cinn"), "--coupling", "SPLINE", "--bins",
             "1"));
-        assertEquals(1, bad.code(), bad::toString);
+        assertEquals(CinnCli.EXIT_USAGE, bad.code(), bad::toString); // outside the declared range: bad command line
         assertTrue(bad.err().contains("Spline bins must be between 2 and 64, but is 1."), bad::toString);
     }
 
@@ -263,8 +263,11 @@ class TrainCommandTest {
     @Test
     void invalidSettingIsNamed() throws Exception {
         final Path data = ikCsv(m_dir.resolve("train.csv"), 50, 1, false);
-        final CliRun.Result r = trainFails(data, "x0,x1,x2,x3", "0");
-        assertTrue(r.err().contains("invalid setting") && r.err().toLowerCase().contains("epoch"), r::toString);
+        // outside the declared range: a bad command line (exit 2) naming the setting and its range
+        final CliRun.Result r = CliRun.failsAsUsage(m_dir, trainArgs(data, "x0,x1,x2,x3", "0",
+            m_dir.resolve("model.cinn")));
+        assertTrue(r.err().contains("invalid setting") && r.err().toLowerCase().contains("epoch")
+            && r.err().contains("'cinn4knime train --help'"), r::toString);
     }
 
     @Test

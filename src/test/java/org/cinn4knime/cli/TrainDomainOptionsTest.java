@@ -87,8 +87,11 @@ class TrainDomainOptionsTest {
         assertTrue(r.err().contains("'amount'") && r.err().contains("lower bound must be below"), r::toString);
         r = failsCleanly(m_dir, args(data, model, "--composition", "c,o=100"));
         assertTrue(r.err().contains("c + o sum to") && r.err().contains("row 'row 1'"), r::toString);
-        r = failsCleanly(m_dir, args(data, model, "--upper", "amount"));
+        // an option value that does not parse is a bad command line (exit 2), as picocli's own parse errors
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--upper", "amount"));
         assertTrue(r.err().contains("--upper amount") && r.err().contains("COLUMN=VALUE"), r::toString);
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--lower", "frac=abc"));
+        assertTrue(r.err().contains("--lower frac=abc"), r::toString);
         r = failsCleanly(m_dir, args(data, model, "--integer", "nosuch"));
         assertTrue(r.err().contains("'nosuch'"), r::toString);
     }

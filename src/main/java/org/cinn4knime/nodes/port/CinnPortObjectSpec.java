@@ -2,10 +2,10 @@ package org.cinn4knime.nodes.port;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.EnumValues;
+import org.cinn4knime.engine.ModelSummary;
 import org.cinn4knime.engine.settings.ArchitectureDeclarations;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataType;
@@ -46,8 +46,7 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
     }
 
     /** Shown in the summary when the best loss is negative. */
-    static final String NEGATIVE_LOSS_NOTE = "The training loss is negative, which is normal: it is a negative "
-        + "log-likelihood of continuous values, and a negative value means a high probability density.";
+    static final String NEGATIVE_LOSS_NOTE = ModelSummary.NEGATIVE_LOSS_NOTE;
 
     /** 2: training summary with best_loss and best_validation_nll (version 1 had best_validation_loss). */
     private static final int SPEC_VERSION = 2;
@@ -172,30 +171,12 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         return m_summary;
     }
 
-    /** @return a one-paragraph plain-language description of the model */
+    /** @return a one-paragraph plain-language description of the model ({@link ModelSummary#describe}) */
     public String describe() {
-        final CinnArchitecture a = m_architecture;
-        final StringBuilder sb = new StringBuilder();
-        sb.append("cINN for ").append(m_xNames.length).append(" x column(s) ").append(Arrays.toString(m_xNames))
-            .append(" given ").append(m_yNames.length).append(" y column(s) ").append(Arrays.toString(m_yNames))
-            .append("; ").append(a.summary());
-        if (m_summary != null) {
-            sb.append("; trained ").append(m_summary.epochsTrained()).append(" epoch(s) on ").append(m_summary.rows())
-                .append(" rows, best epoch ").append(m_summary.bestEpoch());
-            if (!Double.isNaN(m_summary.bestValidationNll())) {
-                sb.append(", best validation NLL ")
-                    .append(String.format(Locale.ROOT, "%.4f", m_summary.bestValidationNll()))
-                    .append(" nats per row (in the data's units, comparable to the cINN Scorer's mean NLL)");
-            }
-            sb.append(" (").append(m_summary.stopReason()).append(").");
-            if (m_domains.length > 0) {
-                sb.append(" Column domains: ").append(String.join("; ", m_domains)).append('.');
-            }
-            if (m_summary.bestLoss() < 0) {
-                sb.append(' ').append(NEGATIVE_LOSS_NOTE);
-            }
-        }
-        return sb.toString();
+        return ModelSummary.describe(List.of(m_xNames), List.of(m_yNames), m_architecture,
+            m_summary == null ? null : new ModelSummary.Training(m_summary.rows(), m_summary.epochsTrained(),
+                m_summary.bestEpoch(), m_summary.bestLoss(), m_summary.bestValidationNll(), m_summary.stopReason()),
+            List.of(m_domains));
     }
 
     @Override

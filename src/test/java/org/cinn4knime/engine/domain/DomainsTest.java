@@ -64,6 +64,40 @@ class DomainsTest {
     }
 
     @Test
+    void smallValuesInsideTheUnitIntervalAreAnAmountNotAFractionAndTransformTheSameInEveryUnit() throws Exception {
+        int n = 100;
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] farads = new double[n][];
+        double[][] pico = new double[n][];
+        for (int i = 0; i < n; i++) {
+            double c = 0.1 + 0.4 * r.nextDouble(); // 0.1 … 0.5 pF
+            pico[i] = new double[] {c};
+            farads[i] = new double[] {c * 1e-12};
+        }
+        String[] names = {"C"};
+        Domains dp = Domains.fit(data(names, pico), DomainSpec.INFER).domains();
+        Domains df = Domains.fit(data(names, farads), DomainSpec.INFER).domains();
+        for (Domains d : new Domains[] {dp, df}) {
+            assertEquals(0, d.column(0).lower());
+            assertFalse(d.column(0).hasUpper(), "values up to ½ get no inferred upper bound 1: " + d.describe());
+        }
+        // the network coordinates differ by the constant log(1e12): standardisation removes it
+        double[] up = new double[1];
+        double[] uf = new double[1];
+        for (int i = 0; i < n; i++) {
+            double jp = dp.toNetwork(pico[i], up, null, "r" + i);
+            double jf = df.toNetwork(farads[i], uf, null, "r" + i);
+            assertEquals(Math.log(1e12), up[0] - uf[0], 1e-9);
+            assertEquals(Math.log(1e12), jf - jp, 1e-9);
+        }
+        // a column reaching above ½ is a fraction; a small fraction is declared
+        pico[0][0] = 0.51;
+        assertEquals(1, Domains.fit(data(names, pico), DomainSpec.INFER).domains().column(0).upper());
+        pico[0][0] = 0.2;
+        assertEquals(1, Domains.fit(data(names, pico), DomainSpec.parse("upper C=1")).domains().column(0).upper());
+    }
+
+    @Test
     void noInferenceMeansNoDomainsAndDeclarationsOverrideInference() throws Exception {
         assertNull(Domains.fit(data(MIXED, mixed(100, 2)), DomainSpec.NONE).domains());
         Domains d = Domains.fit(data(MIXED, mixed(100, 2)),

@@ -1,0 +1,237 @@
+package org.cinn4knime.engine.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cinn4knime.engine.CinnDataException;
+import org.cinn4knime.engine.TrainingData;
+
+/**
+ * Inference of the column domains from the training rows and validation of the user's declarations
+ * ({@link DomainSpec}); see {@link Domains#fit}. Stateless.
+ */
+final class DomainInference {
+    /**
+     * A column inside [0, 1] is inferred to be a fraction in [0, 1] only when its largest value exceeds this; below,
+     * it gets only the lower bound 0 (a log transform, which differs between units only by a shift).
+     */
+    static final double FRACTION_MIN_MAX = 0.5;
+
+    private DomainInference() {
+    }
+
+    /** See {@link Domains#fit}. */
+    static Domains.Fit fit(TrainingData data, DomainSpec spec) throws CinnDataException {
+        List<String> names = List.of(data.xNames());
+        Map<String, Integer> idx = Domains.index(names);
+        for (String n : spec.namedColumns()) {
+            if (!idx.containsKey(n)) {
+                throw new CinnDataException("The column domain declarations name '" + n + "', which is not a design "
+                        + "(x) column; the design columns are " + String.join(", ", names) + ".");
+            }
+        }
+        int d = names.size();
+        int n = data.rows();
+        double[][] x = data.x();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Composition> comps = new ArrayList<>();
+        Set<String> inComp = new HashSet<>();
+        boolean copied = false;
+        for (DomainSpec.CompositionSpec cs : spec.compositions()) {
+            for (String pn : cs.parts()) {
+                if (!inComp.add(pn)) {
+                    throw new CinnDataException("Column '" + pn + "' is part of two compositions, or twice of one.");
+                }
+                if (spec.lower(pn) != null || spec.upper(pn) != null || spec.integer(pn) || spec.unbounded(pn)) {
+                    throw new CinnDataException("Column '" + pn + "' is part of the composition " + cs + " and so "
+                            + "lies in [0, " + Domains.num(cs.total()) + "]; remove its other declarations.");
+                }
+            }
+            if (!(cs.total() > 0)) {
+                throw new CinnDataException("The composition " + cs + " needs a positive total.");
+            }
+            if (cs.parts().size() < (cs.exact() ? 2 : 1)) {
+                throw new CinnDataException("The composition " + cs + " needs at least " + (cs.exact() ? 2 : 1)
+                        + " parts.");
+            }
+            if (!copied) {
+                double[][] c = new double[n][];
+                for (int r = 0; r < n; r++) {
+                    c[r] = x[r].clone();
+                }
+                x = c;
+                copied = true;
+            }
+            comps.add(fitComposition(cs, idx, x, data, warnings));
+        }
+        ColumnDomain[] cols = new ColumnDomain[d];
+        boolean any = !comps.isEmpty();
+        for (int j = 0; j < d; j++) {
+            if (inComp.contains(names.get(j))) {
+                continue;
+            }
+            cols[j] = fitColumn(names.get(j), j, x, data, spec);
+            any |= !cols[j].isIdentity();
+        }
+        if (!any) {
+            return new Domains.Fit(null, x, warnings, notes);
+        }
+        Domains dom = new Domains(names, cols, comps, 0);
+        notes.add("Column domains: " + String.join("; ", dom.describe()) + ". Designs stay inside them by "
+                + "construction; override with the column domain declarations.");
+        return new Domains.Fit(dom, x, warnings, notes);
+    }
+
+    private static ColumnDomain fitColumn(String name, int j, double[][] x, TrainingData data, DomainSpec spec)
+            throws CinnDataException {
+        int n = x.length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        Set<Double> levels = new HashSet<>();
+        for (double[] row : x) {
+            double v = row[j];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            whole &= v == Math.rint(v);
+            if (levels.size() <= Domains.MAX_INTEGER_LEVELS) {
+                levels.add(v);
+            }
+        }
+        boolean declared = spec.lower(name) != null || spec.upper(name) != null || spec.integer(name)
+                || spec.continuous(name) || spec.unbounded(name);
+        if (spec.unbounded(name)) {
+            return new ColumnDomain(name, Double.NaN, Double.NaN, false, 0, 0, 0, 0, true);
+        }
+        boolean infer = spec.infer();
+        double lower = spec.lower(name) != null ? spec.lower(name) : infer && min >= 0 ? 0 : Double.NaN;
+        // unit-free: the upper bound 1 (a fraction) only when the column reaches into the upper half; a column of
+        // small values is more likely an amount in small units, whose log transform is the same in every unit
+        double upper = spec.upper(name) != null ? spec.upper(name)
+                : infer && min >= 0 && max <= 1 && max > FRACTION_MIN_MAX ? 1 : Double.NaN;
+        if (!Double.isNaN(lower) && !Double.isNaN(upper) && !(lower < upper)) {
+            throw new CinnDataException("Column '" + name + "' has the lower bound " + Domains.num(lower)
+                    + " and the upper bound " + Domains.num(upper) + "; the lower bound must be below the upper.");
+        }
+        for (int r = 0; r < n; r++) {
+            double v = x[r][j];
+            if (v < lower || v > upper) {
+                throw new CinnDataException("Column '" + name + "' has the value " + Domains.num(v) + " in row "
+                        + data.rowName(r) + ", " + (v < lower ? "below its lower bound " + Domains.num(lower)
+                                : "above its upper bound " + Domains.num(upper)) + ".");
+            }
+        }
+        boolean wholeNumber;
+        if (spec.integer(name)) {
+            for (int r = 0; r < n; r++) {
+                if (x[r][j] != Math.rint(x[r][j])) {
+                    throw new CinnDataException("Column '" + name + "' is declared to hold whole numbers, but row "
+                            + data.rowName(r) + " has " + Domains.num(x[r][j]) + ".");
+                }
+            }
+            wholeNumber = true;
+        } else {
+            int k = levels.size();
+            wholeNumber = infer && !spec.continuous(name) && whole
+                    && (k == 2 || k <= Domains.MAX_INTEGER_LEVELS && k * Domains.ROWS_PER_INTEGER_LEVEL <= n);
+        }
+        if (wholeNumber) {
+            if (!Double.isNaN(lower)) {
+                lower = Math.ceil(lower);
+            }
+            if (!Double.isNaN(upper)) {
+                upper = Math.floor(upper);
+            }
+            return new ColumnDomain(name, lower, upper, true, 0, 0, PointMassBand.share(x, j, lower),
+                    PointMassBand.share(x, j, upper), declared);
+        }
+        double bandLo = PointMassBand.offset(x, j, lower, 1);
+        double bandHi = PointMassBand.offset(x, j, upper, -1);
+        if (!Double.isNaN(lower) && !Double.isNaN(upper)) {
+            // the bands must not make the other bound's band overlap: keep each within a tenth of the range
+            bandLo = Math.min(bandLo, 0.1 * (upper - lower));
+            bandHi = Math.min(bandHi, 0.1 * (upper - lower));
+        }
+        return new ColumnDomain(name, lower, upper, false, bandLo, bandHi, PointMassBand.share(x, j, lower),
+                PointMassBand.share(x, j, upper), declared);
+    }
+
+    private static Composition fitComposition(DomainSpec.CompositionSpec cs, Map<String, Integer> idx, double[][] x,
+            TrainingData data, List<String> warnings) throws CinnDataException {
+        int p = cs.parts().size();
+        int[] parts = new int[p];
+        for (int i = 0; i < p; i++) {
+            parts[i] = idx.get(cs.parts().get(i));
+        }
+        double t = cs.total();
+        int scaled = 0;
+        int firstScaled = -1;
+        double worst = 0;
+        for (int r = 0; r < x.length; r++) {
+            double s = LogRatioMap.checkedSum(cs.parts(), parts, t, cs.exact(), x[r], data.rowName(r));
+            if (cs.exact() ? s != t : s > t) {
+                for (int i = 0; i < p; i++) {
+                    x[r][parts[i]] *= t / s;
+                }
+                if (Math.abs(s - t) > LogRatioMap.ZERO_REMAINDER * t) {
+                    scaled++;
+                    if (firstScaled < 0) {
+                        firstScaled = r;
+                        worst = s;
+                    }
+                }
+            }
+        }
+        if (scaled > 0) {
+            warnings.add(scaled + " training row(s) of the composition " + cs + " did not sum to the total "
+                    + "within rounding (the first: row " + data.rowName(firstScaled) + ", sum " + Domains.num(worst)
+                    + "); they were scaled onto " + Domains.num(t) + ".");
+        }
+        int free = cs.exact() ? p - 1 : p;
+        double[] bands = new double[p];
+        double[] shares = new double[p];
+        for (int i = 0; i < p; i++) {
+            double b = PointMassBand.offset(x, parts[i], 0, 1);
+            shares[i] = PointMassBand.share(x, parts[i], 0);
+            if (b > 0 && i >= free) {
+                int r0 = 0;
+                while (x[r0][parts[i]] != 0) {
+                    r0++;
+                }
+                throw new CinnDataException("Column '" + cs.parts().get(i) + "', the last part of the exact "
+                        + "composition " + cs + ", is 0 in row " + data.rowName(r0) + "; list a part that is "
+                        + "positive in every row last (it is the reference of the log-ratios).");
+            }
+            bands[i] = b;
+        }
+        double remBand = 0;
+        double remShare = 0;
+        if (!cs.exact()) {
+            double[] pos = new double[x.length];
+            int k = 0;
+            int zero = 0;
+            for (double[] row : x) {
+                double s = 0;
+                for (int j : parts) {
+                    s += row[j];
+                }
+                double rem = t - s;
+                if (rem <= LogRatioMap.ZERO_REMAINDER * t) {
+                    zero++;
+                } else {
+                    pos[k++] = rem;
+                }
+            }
+            if (zero > 0) {
+                remBand = PointMassBand.quantileOffset(Arrays.copyOf(pos, k));
+                remShare = (double) zero / x.length;
+            }
+        }
+        return new Composition(cs.parts(), t, cs.exact(), bands, remBand, shares, remShare);
+    }
+}

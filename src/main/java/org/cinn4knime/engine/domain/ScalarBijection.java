@@ -1,0 +1,128 @@
+package org.cinn4knime.engine.domain;
+
+import java.util.SplittableRandom;
+
+import org.cinn4knime.engine.CinnDataException;
+
+/**
+ * The per-column bijection between a design value x (user units) and its network coordinate u, with its
+ * log-Jacobian: lower bound a only u = log(v − a'); upper bound b only u = −log(b' − v); both
+ * u = logit((v − a')/(b' − a')), where a', b' are the bounds widened by the point-mass bands ({@link PointMassBand})
+ * and v is x dequantised (whole numbers: v = x + U[0, 1), Theis, van den Oord &amp; Bethge, ICLR 2016; on a
+ * point-mass bound: inside its band). Stateless.
+ */
+final class ScalarBijection {
+    private ScalarBijection() {
+    }
+
+    /**
+     * Writes u[k] for the value x of column c.
+     *
+     * @param rnd dequantisation noise for training; null for scoring
+     * @return log|du/dx|, plus the band's log width when scoring a value on a point-mass bound
+     * @throws CinnDataException when x lies outside the domain or on a bound without a point mass (naming row)
+     */
+    static double forward(ColumnDomain c, double x, double[] u, int k, SplittableRandom rnd,
+            String row) throws CinnDataException {
+        if (c.isIdentity()) {
+            u[k] = x;
+            return 0;
+        }
+        if (c.hasLower() && x < c.lower() || c.hasUpper() && x > c.upper()) {
+            throw new CinnDataException("Column '" + c.name() + "' has the value " + Domains.num(x) + " in row " + row
+                    + ", outside its domain (" + c.describe() + ").");
+        }
+        double v = x;
+        double extra = 0;
+        if (c.wholeNumber()) {
+            if (x != Math.rint(x)) {
+                throw new CinnDataException("Column '" + c.name() + "' holds whole numbers in this model, but row "
+                        + row + " has " + Domains.num(x) + ".");
+            }
+            v = x + (rnd == null ? 0.5 : PointMassBand.open01(rnd));
+        } else {
+            if (c.hasLower() && x == c.lower()) {
+                if (!c.massAtLower()) {
+                    throw onBound(c, x, row);
+                }
+                v = x - PointMassBand.depth(c.bandLower(), rnd);
+                extra += PointMassBand.logWidth(c.bandLower());
+            } else if (c.hasUpper() && x == c.upper()) {
+                if (!c.massAtUpper()) {
+                    throw onBound(c, x, row);
+                }
+                v = x + PointMassBand.depth(c.bandUpper(), rnd);
+                extra += PointMassBand.logWidth(c.bandUpper());
+            }
+        }
+        double lo = lowerOfV(c);
+        double hi = upperOfV(c);
+        double logJ;
+        if (c.hasLower() && c.hasUpper()) {
+            double t = (v - lo) / (hi - lo);
+            u[k] = Math.log(t) - Math.log1p(-t);
+            logJ = -Math.log(hi - lo) - Math.log(t) - Math.log1p(-t);
+        } else if (c.hasLower()) {
+            u[k] = Math.log(v - lo);
+            logJ = -u[k];
+        } else {
+            u[k] = -Math.log(hi - v);
+            logJ = u[k];
+        }
+        return logJ + (rnd == null ? extra : 0);
+    }
+
+    /** Lower bound a' of the dequantised value v: the lower bound less its point-mass band (NaN when absent). */
+    private static double lowerOfV(ColumnDomain c) {
+        return c.wholeNumber() ? c.lower() : c.lower() - c.bandLower();
+    }
+
+    /** Upper bound b' of v: b + 1 for whole numbers (v = x + U), else b plus its point-mass band (NaN when absent). */
+    private static double upperOfV(ColumnDomain c) {
+        return c.wholeNumber() ? c.upper() + 1 : c.upper() + c.bandUpper();
+    }
+
+    private static CinnDataException onBound(ColumnDomain c, double x, String row) {
+        return new CinnDataException("Column '" + c.name() + "' is exactly " + Domains.num(x) + " in row " + row
+                + ", on its bound, but no training row was; the model gives this value zero probability.");
+    }
+
+    /** The value of column c (inside its domain by construction) at the network coordinate u. */
+    static double inverse(ColumnDomain c, double u) {
+        if (c.isIdentity()) {
+            return u;
+        }
+        double lo = lowerOfV(c);
+        double hi = upperOfV(c);
+        double v;
+        if (c.hasLower() && c.hasUpper()) {
+            v = u > 0 ? hi - (hi - lo) * sigmoid(-u) : lo + (hi - lo) * sigmoid(u);
+        } else if (c.hasLower()) {
+            v = lo + Math.exp(u);
+        } else {
+            v = hi - Math.exp(-u);
+        }
+        if (c.wholeNumber()) {
+            v = Math.floor(v);
+            if (c.hasUpper()) {
+                v = Math.min(v, c.upper());
+            }
+            if (c.hasLower()) {
+                v = Math.max(v, c.lower());
+            }
+            return v;
+        }
+        // on or beyond a bound: the point mass if the bound has one, else the nearest value inside (rounding)
+        if (c.hasLower() && v <= c.lower()) {
+            return c.massAtLower() ? c.lower() : Math.nextUp(c.lower());
+        }
+        if (c.hasUpper() && v >= c.upper()) {
+            return c.massAtUpper() ? c.upper() : Math.nextDown(c.upper());
+        }
+        return v;
+    }
+
+    private static double sigmoid(double u) {
+        return 1 / (1 + Math.exp(-u));
+    }
+}
