@@ -12,6 +12,7 @@ import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.Posteriors;
 import org.cinn4knime.engine.ProgressListener;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
@@ -360,20 +361,8 @@ public final class IkBenchmark {
         int per = 100;
         double[][] tx = Arrays.copyOf(test.x(), nt);
         double[][] ty = Arrays.copyOf(test.y(), nt);
-        double[][][] samples = new double[nt][per][];
-        m.sample(ty, per, 1.0, 5L, false, c -> {
-            for (int i = 0; i < c.size(); i++) {
-                samples[c.targetRow()[i]][c.sampleIndex()[i]] = c.designs()[i];
-            }
-        }, null);
-        double resim = 0;
-        for (int r0 = 0; r0 < nt; r0++) {
-            for (int i = 0; i < per; i++) {
-                double[] yy = InverseKinematics.forward(samples[r0][i]);
-                resim += Math.hypot(yy[0] - ty[r0][0], yy[1] - ty[r0][1]);
-            }
-        }
-        resim /= (double) nt * per;
+        double[][][] samples = Posteriors.sample(m, ty, per, 5L, threads);
+        double resim = Posteriors.resimulationError(samples, ty, InverseKinematics::forward);
         double cal = PosteriorCalibration.error(tx, samples);
         System.out.printf(Locale.ROOT, "re-simulation error %.4f, calibration error (median over alpha) %.4f%n", resim,
                 cal);

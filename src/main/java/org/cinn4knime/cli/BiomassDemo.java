@@ -24,7 +24,7 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ModelFile;
-import org.cinn4knime.engine.ProgressListener;
+import org.cinn4knime.engine.Posteriors;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
@@ -166,15 +166,8 @@ final class BiomassDemo {
         for (int i = 0; i < t.length; i++) {
             t[i] = new double[] {targets[i]};
         }
-        final List<List<double[]>> designs = new ArrayList<>();
-        for (int i = 0; i < t.length; i++) {
-            designs.add(new ArrayList<>());
-        }
-        model.sample(t, samples, 1.0, seed, false, chunk -> {
-            for (int i = 0; i < chunk.size(); i++) {
-                designs.get(chunk.targetRow()[i]).add(chunk.designs()[i]);
-            }
-        }, ProgressListener.NONE);
+        final List<List<double[]>> designs = Arrays.stream(Posteriors.sample(model, t, samples, seed, threads))
+            .map(List::of).toList();
 
         final Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("training_rows", x.length);

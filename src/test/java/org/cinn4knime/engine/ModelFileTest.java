@@ -155,7 +155,7 @@ class ModelFileTest {
         byte[] w = e2.get("weights.bin");
         w[w.length - 1] ^= 0x01;
         byte[] f2 = withJson(zip(e2), j -> {
-            j.getAsJsonObject("weights").addProperty("sha256", ModelFile.sha256(w));
+            j.getAsJsonObject("weights").addProperty("sha256", ModelWeights.sha256(w));
             return j;
         });
         m = readError(f2);
@@ -243,7 +243,7 @@ class ModelFileTest {
         // weights.bin is capped at exactly the size model.json implies: one byte more is rejected ...
         Map<String, byte[]> entries = entries(b);
         byte[] w = entries.get("weights.bin");
-        long expected = ModelFile.WEIGHTS_HEADER + 4L * model.parameters().length + 4;
+        long expected = ModelWeights.HEADER + 4L * model.parameters().length + 4;
         assertEquals(expected, w.length);
         entries.put("weights.bin", Arrays.copyOf(w, w.length + 1));
         String m = readError(zip(entries));
