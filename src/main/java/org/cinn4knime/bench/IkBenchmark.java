@@ -12,6 +12,7 @@ import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.Nd4jRuntime;
+import org.cinn4knime.engine.Posteriors;
 import org.cinn4knime.engine.ProgressListener;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
@@ -382,22 +383,15 @@ public final class IkBenchmark {
         int per = 100;
         double[][] tx = Arrays.copyOf(test.x(), nt);
         double[][] ty = Arrays.copyOf(test.y(), nt);
-        double[][][] samples = new double[nt][per][];
-        m.sample(ty, per, 1.0, 5L, false, c -> {
-            for (int i = 0; i < c.size(); i++) {
-                samples[c.targetRow()[i]][c.sampleIndex()[i]] = c.designs()[i];
-            }
-        }, null);
-        double resim = 0;
+        double[][][] samples = Posteriors.sample(m, ty, per, 5L, threads);
+        double resim = Posteriors.resimulationError(samples, ty, InverseKinematics::forward);
         double[] errors = new double[nt * per];
         for (int r0 = 0; r0 < nt; r0++) {
             for (int i = 0; i < per; i++) {
                 double[] yy = InverseKinematics.forward(samples[r0][i]);
                 errors[r0 * per + i] = Math.hypot(yy[0] - ty[r0][0], yy[1] - ty[r0][1]);
-                resim += errors[r0 * per + i];
             }
         }
-        resim /= (double) nt * per;
         Arrays.sort(errors);
         System.out.printf(Locale.ROOT, "re-simulation error quantiles: median %.4f, 90%% %.4f, 99%% %.4f, max %.4f%n",
                 errors[errors.length / 2], errors[errors.length * 9 / 10], errors[errors.length * 99 / 100],

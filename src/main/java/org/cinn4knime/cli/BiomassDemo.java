@@ -24,7 +24,8 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ModelFile;
-import org.cinn4knime.engine.ProgressListener;
+import org.cinn4knime.engine.Posteriors;
+import org.cinn4knime.engine.TargetRange;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
@@ -166,16 +167,10 @@ final class BiomassDemo {
         for (int i = 0; i < t.length; i++) {
             t[i] = new double[] {targets[i]};
         }
-        final List<List<double[]>> designs = new ArrayList<>();
-        for (int i = 0; i < t.length; i++) {
-            designs.add(new ArrayList<>());
-        }
-        model.sample(t, samples, 1.0, seed, false, chunk -> {
-            for (int i = 0; i < chunk.size(); i++) {
-                designs.get(chunk.targetRow()[i]).add(chunk.designs()[i]);
-            }
-        }, ProgressListener.NONE);
+        final List<List<double[]>> designs = Arrays.stream(Posteriors.sample(model, t, samples, seed, threads))
+            .map(List::of).toList();
 
+        final TargetRange.Check[] checks = model.targetRange().check(t);
         final Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("training_rows", x.length);
         summary.put("epochs_run", trained.history().size());
@@ -184,14 +179,17 @@ final class BiomassDemo {
         for (int i = 0; i < t.length; i++) {
             final Figures f = figures(targets[i], labels[i], designs.get(i), x, y);
             all.add(f);
+            final TargetRange.Check check = checks[i];
             out.printf(Locale.ROOT, "HHV %.2f MJ/kg (%s): %d designs, %d with a negative fraction, %d with "
                 + "C+H+O+N+S above 100; sulfur exactly 0 in %.3f of designs (real rows within ±%.0f MJ/kg: %s, "
-                + "%d rows); re-simulation mean |f(x) − y*| %.3f MJ/kg (the correlation's own error on those real rows: %s)%n", f.target(), f.label(),
+                + "%d rows); re-simulation mean |f(x) − y*| %.3f MJ/kg (the correlation's own error on those real rows: %s); %s%n", f.target(), f.label(),
                 f.designs(), f.negative(), f.aboveTotal(), f.sulfurZeroShare(), NEAR,
                 Double.isNaN(f.realSulfurZeroShare()) ? "none" : String.format(Locale.ROOT, "%.3f",
                     f.realSulfurZeroShare()), f.realRows(), f.resimulation(),
                 Double.isNaN(f.realResimulation()) ? "none" : String.format(Locale.ROOT, "%.3f",
-                    f.realResimulation()));
+                    f.realResimulation()),
+                check.inRange() ? "target in the training range"
+                    : "target FLAGGED on all " + f.designs() + " design rows: " + check.reason());
             final String key = i < 3 ? "p" + new String[] {"10", "50", "90"}[i] : "beyond";
             summary.put(key + "_target", f.target());
             summary.put(key + "_negative_designs", f.negative());
@@ -200,8 +198,9 @@ final class BiomassDemo {
             summary.put(key + "_real_sulfur_zero_share", f.realSulfurZeroShare());
             summary.put(key + "_resimulation_error", f.resimulation());
             summary.put(key + "_real_resimulation_error", f.realResimulation());
+            summary.put(key + "_in_training_range", check.inRange());
         }
-        writeDesigns(dir.resolve("biomass-designs.csv"), all, designs);
+        writeDesigns(dir.resolve("biomass-designs.csv"), all, designs, checks);
         final double totalSeconds = (System.nanoTime() - start) / 1e9;
         summary.put("training_seconds", trainSeconds);
         summary.put("total_seconds", totalSeconds);
@@ -211,15 +210,16 @@ final class BiomassDemo {
             + "biomass-designs.csv, summary.csv, biomass.png to %s%n", totalSeconds, trainSeconds, dir);
     }
 
-    private static void writeDesigns(final Path file, final List<Figures> figures, final List<List<double[]>> designs)
-        throws IOException {
+    private static void writeDesigns(final Path file, final List<Figures> figures, final List<List<double[]>> designs,
+        final TargetRange.Check[] checks) throws IOException {
         try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            w.println("target_HHV,carbon,hydrogen,oxygen,nitrogen,sulfur,ash,HHV_channiwala_parikh");
+            w.println("target_HHV,carbon,hydrogen,oxygen,nitrogen,sulfur,ash,HHV_channiwala_parikh,in_training_range,"
+                + "target_distance");
             for (int i = 0; i < designs.size(); i++) {
                 for (final double[] d : designs.get(i)) {
                     final double ash = 100 - Arrays.stream(d).sum();
-                    w.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", figures.get(i).target(), d[0], d[1], d[2],
-                        d[3], d[4], ash, channiwalaParikh(d));
+                    w.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", figures.get(i).target(), d[0], d[1], d[2],
+                        d[3], d[4], ash, channiwalaParikh(d), checks[i].inRange(), checks[i].distance());
                 }
             }
         }

@@ -16,9 +16,8 @@ import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.ModelFile;
+import org.cinn4knime.engine.Posteriors;
 import org.cinn4knime.engine.ProgressListener;
-import org.cinn4knime.engine.SampleChunk;
-import org.cinn4knime.engine.SampleSink;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
 import org.cinn4knime.engine.TrainingData;
@@ -150,18 +149,21 @@ final class DemoCommand implements Callable<Integer> {
         ModelFile.save(model, m_dir.resolve("model.cinn"));
 
         // 3. sample designs for the targets and re-simulate them
-        final Resimulation resim = new Resimulation(TARGETS, m_samples);
+        final Posteriors.Collector collected = new Posteriors.Collector(TARGETS.length, m_samples);
         try (DesignsOutput designs = DesignsOutput.create(m_dir.resolve("designs.csv"), model, TARGETS, false)) {
             model.sample(TARGETS, 0, m_samples, 1.0, m_seed, false, threads, chunk -> {
                 designs.accept(chunk);
-                resim.accept(chunk);
+                collected.accept(chunk);
             }, ProgressListener.NONE);
             designs.commit();
         }
+        final double[][][] arms = collected.designs();
         for (int t = 0; t < TARGETS.length; t++) {
             out.printf(Locale.ROOT, "target (%5.2f, %5.2f): mean re-simulation error %.4f over %d designs%n",
-                TARGETS[t][0], TARGETS[t][1], resim.meanError(t), m_samples);
+                TARGETS[t][0], TARGETS[t][1],
+                Posteriors.resimulationError(arms[t], TARGETS[t], InverseKinematics::forward), m_samples);
         }
+        final double resimulation = Posteriors.resimulationError(arms, TARGETS, InverseKinematics::forward);
 
         // 4. score held-out data
         final ScoreReport report;
@@ -184,19 +186,8 @@ final class DemoCommand implements Callable<Integer> {
         // 5. posteriors of held-out rows: re-simulation and calibration as on the benchmark (Kruse et al.)
         final int checkRows = Math.min(POSTERIOR_ROWS, m_testRows);
         final double[][] checkY = Arrays.copyOf(yTest, checkRows);
-        final double[][][] posterior = new double[checkRows][POSTERIOR_SAMPLES][];
-        model.sample(checkY, 0, POSTERIOR_SAMPLES, 1.0, m_seed + 2, false, threads, chunk -> {
-            for (int i = 0; i < chunk.size(); i++) {
-                posterior[chunk.targetRow()[i]][chunk.sampleIndex()[i]] = chunk.designs()[i];
-            }
-        }, ProgressListener.NONE);
-        double heldOutResim = 0;
-        for (int r = 0; r < checkRows; r++) {
-            for (double[] x : posterior[r]) {
-                heldOutResim += Resimulation.error(x, checkY[r]);
-            }
-        }
-        heldOutResim /= (double)checkRows * POSTERIOR_SAMPLES;
+        final double[][][] posterior = Posteriors.sample(model, checkY, POSTERIOR_SAMPLES, m_seed + 2, threads);
+        final double heldOutResim = Posteriors.resimulationError(posterior, checkY, InverseKinematics::forward);
         final double posteriorCalibration =
             PosteriorCalibration.error(Arrays.copyOf(xTest, checkRows), posterior);
 
@@ -207,18 +198,18 @@ final class DemoCommand implements Callable<Integer> {
         summary.put("epochs_run", trained.history().size());
         summary.put("best_epoch", trained.bestEpoch());
         summary.putAll(ScoreCommand.metrics(report));
-        summary.put("resimulation_error", resim.meanError());
+        summary.put("resimulation_error", resimulation);
         summary.put("heldout_resimulation_error", heldOutResim);
         summary.put("posterior_calibration_error", posteriorCalibration);
         summary.put("training_seconds", trainSeconds);
         summary.put("total_seconds", totalSeconds);
         CsvOutput.writeSummary(m_dir.resolve("summary.csv"), summary);
-        ArmPlot.write(m_dir.resolve("arms.png"), resim.designs(0), TARGETS[0], String.format(Locale.ROOT,
+        ArmPlot.write(m_dir.resolve("arms.png"), arms[0], TARGETS[0], String.format(Locale.ROOT,
             "%d sampled arm configurations for the target (%.2f, %.2f)", m_samples, TARGETS[0][0], TARGETS[0][1]));
 
         out.println("held-out " + ScoreCommand.describe(report));
         out.printf(Locale.ROOT, "re-simulation error (mean distance of the sampled arms' end points from their target)"
-            + ": %.4f for the %d targets above, %.4f for %d held-out targets%n", resim.meanError(), TARGETS.length,
+            + ": %.4f for the %d targets above, %.4f for %d held-out targets%n", resimulation, TARGETS.length,
             heldOutResim, checkRows);
         out.printf(Locale.ROOT, "posterior calibration error (true x inside the central intervals of %d designs, "
             + "median over levels): %.4f%n", POSTERIOR_SAMPLES, posteriorCalibration);
@@ -232,48 +223,5 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException("--out " + dir + " exists and is not a folder");
         }
         Files.createDirectories(dir);
-    }
-
-    /**
-     * Collects designs and the distance of their forward kinematics from the target, per target.
-     */
-    static final class Resimulation implements SampleSink {
-        private final double[][] m_targets;
-        private final double[][][] m_designs;
-        private final double[] m_errorSum;
-
-        Resimulation(final double[][] targets, final int samples) {
-            m_targets = targets;
-            m_designs = new double[targets.length][samples][];
-            m_errorSum = new double[targets.length];
-        }
-
-        @Override
-        public void accept(final SampleChunk chunk) {
-            for (int i = 0; i < chunk.designs().length; i++) {
-                final int t = chunk.targetRow()[i];
-                final double[] x = chunk.designs()[i];
-                m_designs[t][chunk.sampleIndex()[i]] = x;
-                m_errorSum[t] += error(x, m_targets[t]);
-            }
-        }
-
-        /** @return the distance of the arm end point of design x from the target (x, y) position */
-        static double error(final double[] x, final double[] target) {
-            final double[] y = InverseKinematics.forward(x);
-            return Math.hypot(y[0] - target[0], y[1] - target[1]);
-        }
-
-        double[][] designs(final int target) {
-            return m_designs[target];
-        }
-
-        double meanError(final int target) {
-            return m_errorSum[target] / m_designs[target].length;
-        }
-
-        double meanError() {
-            return Arrays.stream(m_errorSum).sum() / (m_targets.length * (double) m_designs[0].length);
-        }
     }
 }

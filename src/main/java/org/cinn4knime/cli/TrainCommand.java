@@ -13,6 +13,7 @@ import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.CinnTrainer;
 import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.EpochStats;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.Precision;
@@ -278,7 +279,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         final int best = result.bestEpoch();
         out.println(String.format(Locale.ROOT, "training %s; best epoch %d", result.stopReason(), best)
-            + bestLoss(result.model(), best));
+            + bestLoss(result.model()));
         for (final String note : result.notes()) {
             out.println("note: " + note);
         }
@@ -296,13 +297,12 @@ final class TrainCommand implements Callable<Integer> {
      * " (train loss a, validation loss b; validation NLL c nats per row in data units)": the losses are the training
      * objective on standardised data, the NLL is comparable to {@code score}'s mean_nll.
      */
-    private static String bestLoss(final CinnModel model, final int best) {
-        return model.info().history().stream().filter(s -> s.epoch() == best).findFirst()
-            .map(s -> String.format(Locale.ROOT, " (train loss %.4f%s)", s.trainLoss(),
-                Double.isNaN(s.validationLoss()) ? ""
-                    : String.format(Locale.ROOT, ", validation loss %.4f; validation NLL %.4f nats per row in data "
-                        + "units", s.validationLoss(), model.lossToNll(s.validationLoss()))))
-            .orElse("");
+    private static String bestLoss(final CinnModel model) {
+        final EpochStats s = model.info().bestEpochStats();
+        return String.format(Locale.ROOT, " (train loss %.4f%s)", s.trainLoss(),
+            Double.isNaN(s.validationLoss()) ? ""
+                : String.format(Locale.ROOT, ", validation loss %.4f; validation NLL %.4f nats per row in data "
+                    + "units", s.validationLoss(), model.lossToNll(s.validationLoss())));
     }
 
     private static List<String> trimmed(final List<String> names) {

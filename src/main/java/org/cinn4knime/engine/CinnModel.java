@@ -8,7 +8,6 @@ import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.nn.Host;
 import org.cinn4knime.engine.parallel.ChunkPipeline;
-import org.cinn4knime.engine.stats.Gaussian;
 
 /**
  * A trained cINN with its column names, standardisation and provenance. Immutable and safe for concurrent use:
@@ -140,7 +139,7 @@ public final class CinnModel {
     }
 
     /** A network over the parameters for the caller's exclusive use; give it back with {@link #release}. */
-    private FlowNet borrow() {
+    FlowNet borrow() {
         synchronized (idleNets) {
             FlowNet n = idleNets.pollFirst();
             if (n != null) {
@@ -153,7 +152,7 @@ public final class CinnModel {
         return n;
     }
 
-    private void release(FlowNet n) {
+    void release(FlowNet n) {
         synchronized (idleNets) {
             if (idleNets.size() < MAX_IDLE_NETS) {
                 idleNets.addFirst(n);
@@ -188,7 +187,7 @@ public final class CinnModel {
     }
 
     /** Network-coordinate rows back to design rows (in place of the array's rows). */
-    private double[][] fromNetwork(double[][] u) {
+    double[][] fromNetwork(double[][] u) {
         if (domains != null) {
             for (int r = 0; r < u.length; r++) {
                 u[r] = domains.fromNetwork(u[r]);
@@ -217,11 +216,27 @@ public final class CinnModel {
         double[][] z = new double[n][d];
         double[] logp = new double[n];
         double[] zz = new double[n];
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "score", r -> { })) {
+        forEachChunk(n, threads, "score", (from, m) -> forwardChunk(x, y, from, m, z, zz, logp, logJacobian));
+        return new ForwardResult(z, logp, zz);
+    }
+
+    /** The work on rows [from, from + m) of one chunk. */
+    @FunctionalInterface
+    private interface ChunkTask {
+        void run(int from, int m) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} for every chunk of {@link #CHUNK_ROWS} of n rows on {@code threads} worker threads of this
+     * call's own, and waits for all of them; the first failure is rethrown.
+     */
+    private static void forEachChunk(int n, int threads, String name, ChunkTask task) throws CinnDataException {
+        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), name, r -> { })) {
             for (int start = 0; start < n; start += CHUNK_ROWS) {
                 int from = start;
+                int m = Math.min(CHUNK_ROWS, n - from);
                 pipe.submit(() -> {
-                    forwardChunk(x, y, from, Math.min(CHUNK_ROWS, n - from), z, zz, logp, logJacobian);
+                    task.run(from, m);
                     return null;
                 });
             }
@@ -231,14 +246,13 @@ public final class CinnModel {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return new ForwardResult(z, logp, zz);
     }
 
-    private static int chunks(long rows) {
+    static int chunks(long rows) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (rows + CHUNK_ROWS - 1) / CHUNK_ROWS));
     }
 
-    private static void checkThreads(int threads) throws CinnDataException {
+    static void checkThreads(int threads) throws CinnDataException {
         if (threads < 1) {
             throw new CinnDataException("Threads must be at least 1, but is " + threads + ".");
         }
@@ -273,7 +287,7 @@ public final class CinnModel {
         }
     }
 
-    private double logDensity(double zSquared, double netLogDet) {
+    double logDensity(double zSquared, double netLogDet) {
         return -0.5 * zSquared - netDim() * HALF_LOG_2PI + netLogDet + std.xLogDet();
     }
 
@@ -297,38 +311,25 @@ public final class CinnModel {
         checkThreads(threads);
         int d = netDim();
         double[][] x = new double[n][];
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), "inverse", r -> { })) {
-            for (int start = 0; start < n; start += CHUNK_ROWS) {
-                int from = start;
-                int m = Math.min(CHUNK_ROWS, n - from);
-                pipe.submit(() -> {
-                    double[] zf = new double[d * m];
-                    for (int r = 0; r < m; r++) {
-                        for (int j = 0; j < d; j++) {
-                            zf[j * m + r] = z[from + r][j];
-                        }
-                    }
-                    FlowNet f = borrow();
-                    try {
-                        FlowNet.Workspace ws = f.workspace(m);
-                        f.setLatent(ws, zf);
-                        f.setCondition(ws, conditionFeatureMajor(y, from, m));
-                        f.inverse(ws);
-                        double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(),
-                                std.xStd());
-                        System.arraycopy(part, 0, x, from, m);
-                    } finally {
-                        release(f);
-                    }
-                    return null;
-                });
+        forEachChunk(n, threads, "inverse", (from, m) -> {
+            double[] zf = new double[d * m];
+            for (int r = 0; r < m; r++) {
+                for (int j = 0; j < d; j++) {
+                    zf[j * m + r] = z[from + r][j];
+                }
             }
-            pipe.finish();
-        } catch (CinnDataException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+            FlowNet f = borrow();
+            try {
+                FlowNet.Workspace ws = f.workspace(m);
+                f.setLatent(ws, zf);
+                f.setCondition(ws, conditionFeatureMajor(y, from, m));
+                f.inverse(ws);
+                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                System.arraycopy(part, 0, x, from, m);
+            } finally {
+                release(f);
+            }
+        });
         return fromNetwork(x);
     }
 
@@ -372,103 +373,8 @@ public final class CinnModel {
     public void sample(double[][] targets, long firstRowIndex, int samplesPerRow, double temperature,
             long seed, boolean withLogDensity, int threads, SampleSink sink, ProgressListener listener)
             throws CinnException {
-        checkThreads(threads);
-        if (firstRowIndex < 0) {
-            throw new CinnException("The first target row index must not be negative, but is " + firstRowIndex + ".");
-        }
-        if (samplesPerRow < 1) {
-            throw new CinnException("Samples per target row must be at least 1, but is " + samplesPerRow + ".");
-        }
-        if (!(temperature > 0) || !Double.isFinite(temperature)) {
-            throw new CinnException("Temperature must be a positive number, but is " + temperature + ".");
-        }
-        int nt = checkRows(targets, targets, "target", yDim(), yNames);
-        ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
-        int d = netDim();
-        long total = (long) nt * samplesPerRow;
-        long[] done = {0};
-        try (ChunkPipeline<SampleChunk> pipe = new ChunkPipeline<>((int) Math.min(threads, chunks(total)), "sample",
-                chunk -> {
-                    sink.accept(chunk);
-                    done[0] += chunk.size();
-                    pl.progress((double) done[0] / total, "Sampled " + done[0] + " of " + total + " designs");
-                })) {
-            int row = 0;
-            int sampleIdx = 0;
-            Gaussian g = nt > 0 ? new Gaussian(Gaussian.derive(seed, firstRowIndex)) : null;
-            for (long submitted = 0; submitted < total;) {
-                if (pl.isCancelRequested()) {
-                    throw new CancelledException("Sampling was cancelled after " + done[0] + " of " + total
-                            + " designs.");
-                }
-                int m = (int) Math.min(CHUNK_ROWS, total - submitted);
-                int[] tr = new int[m];
-                int[] si = new int[m];
-                double[] zf = new double[d * m];
-                double[] yf = new double[yDim() * m];
-                double[] zz = new double[m];
-                for (int r = 0; r < m; r++) {
-                    if (sampleIdx == samplesPerRow) {
-                        row++;
-                        sampleIdx = 0;
-                        g = new Gaussian(Gaussian.derive(seed, firstRowIndex + row));
-                    }
-                    tr[r] = row;
-                    si[r] = sampleIdx++;
-                    double s = 0;
-                    for (int j = 0; j < d; j++) {
-                        double v = temperature * g.next();
-                        zf[j * m + r] = v;
-                        s += v * v;
-                    }
-                    zz[r] = s;
-                    double[] t = targets[row];
-                    for (int j = 0; j < yDim(); j++) {
-                        yf[j * m + r] = (t[j] - std.yMean()[j]) / std.yStd()[j];
-                    }
-                }
-                pipe.submit(() -> inverseChunk(targets, tr, si, zf, yf, zz, withLogDensity));
-                submitted += m;
-            }
-            pipe.finish();
-        } catch (CinnException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CinnException("Sampling failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** The network pass of one sampling chunk (on a borrowed network; any thread). */
-    private SampleChunk inverseChunk(double[][] targets, int[] tr, int[] si, double[] zf, double[] yf, double[] zz,
-            boolean withLogDensity) throws CinnDataException {
-        int m = tr.length;
-        FlowNet f = borrow();
-        try {
-            FlowNet.Workspace ws = f.workspace(m);
-            f.setLatent(ws, zf);
-            f.setCondition(ws, yf);
-            f.inverse(ws);
-            double[][] designs = fromNetwork(
-                    Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd()));
-            double[] logp = null;
-            if (withLogDensity && domains != null) {
-                // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
-                double[][] ty = new double[m][];
-                for (int r = 0; r < m; r++) {
-                    ty[r] = targets[tr[r]];
-                }
-                logp = forward(designs, ty).logDensity();
-            } else if (withLogDensity) {
-                double[] ld = f.logDet(ws);
-                logp = new double[m];
-                for (int r = 0; r < m; r++) {
-                    logp[r] = logDensity(zz[r], ld[r]);
-                }
-            }
-            return new SampleChunk(tr, si, designs, logp);
-        } finally {
-            release(f);
-        }
+        Sampling.run(this, targets, firstRowIndex, samplesPerRow, temperature, seed, withLogDensity, threads, sink,
+                listener);
     }
 
     /** A streaming scorer for (x, y) rows. */
@@ -490,7 +396,7 @@ public final class CinnModel {
      *
      * @return the number of rows
      */
-    private int checkRows(double[][] a, double[][] y, String what, int width, List<String> names)
+    int checkRows(double[][] a, double[][] y, String what, int width, List<String> names)
             throws CinnDataException {
         if (a == null || y == null) {
             throw new CinnDataException("No " + what + " rows were given.");

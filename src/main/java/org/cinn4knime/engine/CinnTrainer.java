@@ -1,16 +1,12 @@
 package org.cinn4knime.engine;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 
 import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.engine.domain.Domains;
@@ -24,8 +20,6 @@ import org.cinn4knime.engine.parallel.WorkerPool;
 public final class CinnTrainer {
     /** Rollbacks after a non-finite loss before training gives up. */
     static final int MAX_ROLLBACKS = 3;
-    /** Test hook: the optimiser steps (0-based, counted over the whole run) whose loss is replaced by NaN. */
-    static volatile long[] injectNonFiniteLossAtSteps = {};
 
     private CinnTrainer() {
     }
@@ -45,6 +39,17 @@ public final class CinnTrainer {
      */
     public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
             DomainSpec domains, ProgressListener listener) throws CinnException {
+        return train(data, arch, settings, domains, listener, step -> false);
+    }
+
+    /**
+     * As {@link #train(TrainingData, CinnArchitecture, TrainingSettings, DomainSpec, ProgressListener)}, with a test
+     * hook that belongs to this run alone (two runs at once never see each other's).
+     *
+     * @param nonFiniteLossAt the optimiser steps (0-based, counted over the whole run) whose loss is replaced by NaN
+     */
+    static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
+            DomainSpec domains, ProgressListener listener, LongPredicate nonFiniteLossAt) throws CinnException {
         try {
             arch.validate();
             settings.validate();
@@ -54,7 +59,7 @@ public final class CinnTrainer {
         data.validate();
         ProgressListener pl = listener == null ? ProgressListener.NONE : listener;
         Nd4jRuntime.start(settings.threads());
-        return new Run(data, arch, settings, domains == null ? DomainSpec.INFER : domains, pl).run();
+        return new Run(data, arch, settings, domains == null ? DomainSpec.INFER : domains, pl, nonFiniteLossAt).run();
     }
 
     /** One training run. */
@@ -63,6 +68,7 @@ public final class CinnTrainer {
         final CinnArchitecture arch;
         final TrainingSettings s;
         final ProgressListener pl;
+        final LongPredicate nonFiniteLossAt;
         final int d;
         final int c;
         final int nTrain;
@@ -82,12 +88,14 @@ public final class CinnTrainer {
         final double[][] domainRows;
         final int[] trainRows;
 
-        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl)
+        Run(TrainingData data, CinnArchitecture arch, TrainingSettings s, DomainSpec spec, ProgressListener pl,
+                LongPredicate nonFiniteLossAt)
                 throws CinnDataException {
             this.data = data;
             this.arch = arch.resolvedFor(data.xDim()); // the model stores the resolved coupling kind
             this.s = s;
             this.pl = pl;
+            this.nonFiniteLossAt = nonFiniteLossAt;
             int n = data.rows();
             Domains.Fit fit = Domains.fit(data, spec);
             warnings.addAll(fit.warnings());
@@ -109,7 +117,7 @@ public final class CinnTrainer {
                         + ", fewer than the batch size " + batch + ". Lower the batch size to at most "
                         + nTrain + " or provide more rows.");
             }
-            int[] order = permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
+            int[] order = Permutations.random(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
             trainRows = new int[nTrain];
             int[] valRows = new int[nVal];
             System.arraycopy(order, 0, valRows, 0, nVal);
@@ -207,7 +215,7 @@ public final class CinnTrainer {
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {
                 // a seeded random subset: the first rows of a sorted table would bias the initial scaling
-                int[] initRows = permutation(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
+                int[] initRows = Permutations.random(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
                 loadRows(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
@@ -234,7 +242,7 @@ public final class CinnTrainer {
             for (int e = 0; e < epochs; e++) {
                 double lr = s.learningRateAt(e) * lrFactor;
                 redrawDequantisation(e);
-                shuffle(order, shuffle);
+                Permutations.shuffle(order, shuffle);
                 double lossSum = 0;
                 boolean failed = false;
                 String failure = null;
@@ -246,7 +254,7 @@ public final class CinnTrainer {
                     int m = Math.min(bs, nTrain - from);
                     double loss = dp.lossAndGradient(from, m, (sn, sws, f, rows) -> loadRows(sn, sws, order, f,
                             rows), grad);
-                    if (injected(step++)) {
+                    if (nonFiniteLossAt.test(step++)) {
                         loss = Double.NaN;
                     }
                     double gn = dp.gradientNorm();
@@ -333,11 +341,11 @@ public final class CinnTrainer {
                             + "learning rate or the clamp.");
                 }
             }
-            LossHealth health = lossHealth(history, bestEpoch, s, d);
+            LossHealth health = LossHealth.judge(history, bestEpoch, s, d);
             warnings.addAll(health.warnings());
             notes.addAll(health.notes());
             Map<String, String> versions = LibraryVersions.current();
-            ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, fingerprint(data), data.rows(), nVal,
+            ModelInfo info = new ModelInfo(history, bestEpoch, bestVal, data.fingerprint(), data.rows(), nVal,
                     versions, Instant.now().toString(), ModelFile.FORMAT_VERSION, warnings, stopReason);
             CinnModel model = new CinnModel(List.of(data.xNames()), List.of(data.yNames()), arch,
                     s.withBatchSize(batch), info, std, perms, finalParams, domains).withTargetRange(targets);
@@ -401,122 +409,7 @@ public final class CinnTrainer {
         }
     }
 
-    private static boolean injected(long step) {
-        for (long v : injectNonFiniteLossAtSteps) {
-            if (v == step) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Loss-health warnings (problems to act on) and notes (normal behaviour explained) of a finished run. */
-    record LossHealth(List<String> warnings, List<String> notes) {
-    }
-
-    /**
-     * Judges a finished run from its history alone: overfitting (the validation loss rose while the training loss
-     * fell for {@code patience} epochs in a row, 5 without early stopping; or, in the epoch the model keeps, a gap of
-     * more than 0.5 nats per dimension), suspected instability (the loss of the kept epoch below the instability threshold per
-     * dimension), and the note that a negative loss is normal.
-     *
-     * @param bestEpoch 1-based epoch whose weights the model holds
-     * @param d number of design dimensions
-     */
-    static LossHealth lossHealth(List<EpochStats> history, int bestEpoch, TrainingSettings s, int d) {
-        List<String> warnings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        EpochStats best = history.get(bestEpoch - 1);
-        EpochStats last = history.get(history.size() - 1);
-        double bestLoss = Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss();
-        double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
-        if (minTrain < 0) {
-            notes.add("The loss went negative (lowest training loss " + fmt(minTrain) + " nats per row). "
-                    + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
-                    + "negative value means a high probability density.");
-        }
-        int window = s.patience() > 0 ? s.patience() : 5;
-        int rising = 0;
-        int maxRising = 0;
-        for (int i = 1; i < history.size(); i++) {
-            EpochStats p = history.get(i - 1);
-            EpochStats q = history.get(i);
-            rising = q.validationLoss() > p.validationLoss() && q.trainLoss() < p.trainLoss() ? rising + 1 : 0;
-            maxRising = Math.max(maxRising, rising);
-        }
-        if (maxRising >= window) {
-            warnings.add("Overfitting: the validation loss rose for " + maxRising + " epochs in a row while the "
-                    + "training loss fell. The model memorises the training rows; use more rows, fewer epochs, "
-                    + "a smaller network or more weight decay (the best epoch " + bestEpoch + " is kept).");
-        }
-        // the gap of the epoch whose weights the model keeps: after early stopping the last epochs overfit by
-        // definition, but the model does not hold them
-        if (!Double.isNaN(best.validationLoss())) {
-            double gap = (best.validationLoss() - best.trainLoss()) / d;
-            if (gap > 0.5) {
-                warnings.add("Overfitting: " + (best == last ? "at the end" : "in the kept epoch " + bestEpoch)
-                        + " the validation loss is " + fmt(gap) + " nats per dimension above the training loss ("
-                        + fmt(best.validationLoss()) + " vs " + fmt(best.trainLoss()) + "). Use more rows, fewer "
-                        + "epochs, a smaller network or more weight decay.");
-            }
-        }
-        double threshold = s.instabilityThresholdPerDim();
-        if (bestLoss / d < threshold) {
-            warnings.add("The loss fell to " + fmt(bestLoss / d) + " nats per dimension, below the threshold of "
-                    + fmt(threshold) + " (Learner setting 'Instability threshold per dimension (nats)', command line "
-                    + "--instability-threshold). Such extreme likelihoods hint at numerical instability or "
-                    + "overfitting, or at design columns that are (almost) exact functions of each other or of the "
-                    + "targets. Check the results with the Scorer on held-out rows.");
-        }
-        return new LossHealth(warnings, notes);
-    }
-
-    static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        shuffle(p, rnd);
-        return p;
-    }
-
-    static void shuffle(int[] p, SplittableRandom rnd) {
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-    }
-
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** SHA-256 over the column names and all values of the training data. */
-    static String fingerprint(TrainingData data) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String n : data.xNames()) {
-                md.update(("x:" + n + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            for (String n : data.yNames()) {
-                md.update(("y:" + n + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            ByteBuffer bb = ByteBuffer.allocate(8 * (data.xDim() + data.yDim()));
-            for (int r = 0; r < data.rows(); r++) {
-                bb.clear();
-                for (double v : data.x()[r]) {
-                    bb.putDouble(v);
-                }
-                for (double v : data.y()[r]) {
-                    bb.putDouble(v);
-                }
-                md.update(bb.array(), 0, bb.position());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,4 +11,9 @@ package org.cinn4knime.engine;
  * @param best whether this epoch is the best so far (lowest validation loss, or training loss without validation)
  */
 public record EpochStats(int epoch, double trainLoss, double validationLoss, double learningRate, boolean best) {
+
+    /** @return the loss by which epochs are compared: the validation loss, or the training loss without validation */
+    public double selectionLoss() {
+        return Double.isNaN(validationLoss) ? trainLoss : validationLoss;
+    }
 }

@@ -26,4 +26,19 @@ public record ModelInfo(List<EpochStats> history, int bestEpoch, double bestVali
         libraryVersions = Map.copyOf(libraryVersions);
         warnings = List.copyOf(warnings);
     }
+
+    /**
+     * @return the statistics of the epoch whose weights the model holds ({@link #bestEpoch()})
+     * @throws IllegalStateException if the history has no such epoch
+     */
+    public EpochStats bestEpochStats() {
+        return epoch(history, bestEpoch);
+    }
+
+    /** The one place that finds an epoch's statistics in a history (1-based {@code epoch}). */
+    static EpochStats epoch(List<EpochStats> history, int epoch) {
+        return history.stream().filter(s -> s.epoch() == epoch).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The best epoch " + epoch
+                        + " is not in the training history of " + history.size() + " epochs."));
+    }
 }

@@ -107,7 +107,7 @@ public final class TargetRange {
                 pick[i] = i;
             }
         } else {
-            pick = Arrays.copyOf(CinnTrainer.permutation(n, new SplittableRandom(seed ^ 0x7A56E7L)), MAX_REFERENCE);
+            pick = Arrays.copyOf(Permutations.random(n, new SplittableRandom(seed ^ 0x7A56E7L)), MAX_REFERENCE);
             Arrays.sort(pick);
         }
         double[][] ref = new double[pick.length][];

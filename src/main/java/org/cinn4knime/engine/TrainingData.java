@@ -1,6 +1,11 @@
 package org.cinn4knime.engine;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -146,5 +151,32 @@ public final class TrainingData {
         System.arraycopy(a, 0, r, 0, a.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
+    }
+
+    /** @return the SHA-256 (hex) over the column names and all values: the data fingerprint of {@link ModelInfo} */
+    public String fingerprint() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String n : xNames()) {
+                md.update(("x:" + n + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String n : yNames()) {
+                md.update(("y:" + n + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            ByteBuffer bb = ByteBuffer.allocate(8 * (xDim() + yDim()));
+            for (int r = 0; r < rows(); r++) {
+                bb.clear();
+                for (double v : x()[r]) {
+                    bb.putDouble(v);
+                }
+                for (double v : y()[r]) {
+                    bb.putDouble(v);
+                }
+                md.update(bb.array(), 0, bb.position());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -65,7 +65,12 @@ class BiomassDemoTest {
                 assertTrue(Double.parseDouble(c[j]) >= 0, line);
             }
             assertTrue(Double.parseDouble(c[6]) >= -1e-9, line);
+            // issue 10: HHV = 40 (beyond the data's 35.0) flagged on every one of its design rows, the others on none
+            assertEquals(String.valueOf(Double.parseDouble(c[0]) < 35), c[8], line);
         }
+        assertTrue(r.out().contains("target FLAGGED on all 1000 design rows"), r::toString);
+        assertEquals("false", s.get("beyond_in_training_range"));
+        assertEquals("true", s.get("p50_in_training_range"));
         final BufferedImage png = ImageIO.read(out.resolve("biomass.png").toFile());
         assertNotNull(png);
         assertEquals(900, png.getWidth());

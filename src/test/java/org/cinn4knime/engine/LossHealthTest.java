@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The loss-health judgement of {@link CinnTrainer#lossHealth} on synthetic histories. */
+/** The loss-health judgement of {@link LossHealth#judge} on synthetic histories. */
 class LossHealthTest {
     static final int D = 2;
 
@@ -27,14 +27,14 @@ class LossHealthTest {
         return h;
     }
 
-    static CinnTrainer.LossHealth judge(double[] train, double[] val, int bestEpoch, int patience) {
+    static LossHealth judge(double[] train, double[] val, int bestEpoch, int patience) {
         TrainingSettings s = TrainingSettings.defaults().withPatience(patience);
-        return CinnTrainer.lossHealth(history(train, val), bestEpoch, s, D);
+        return LossHealth.judge(history(train, val), bestEpoch, s, D);
     }
 
     @Test
     void healthyRunHasNoWarningAndNoNote() {
-        CinnTrainer.LossHealth h = judge(new double[] {3.0, 2.5, 2.0, 1.8, 1.7},
+        LossHealth h = judge(new double[] {3.0, 2.5, 2.0, 1.8, 1.7},
                 new double[] {3.1, 2.6, 2.1, 1.9, 1.8}, 5, 3);
         assertEquals(List.of(), h.warnings());
         assertEquals(List.of(), h.notes());
@@ -44,7 +44,7 @@ class LossHealthTest {
     void validationRisingWhileTrainingFallsForPatienceEpochsIsOverfitting() {
         double[] train = {2.0, 1.9, 1.8, 1.7, 1.6, 1.5, 1.4};
         double[] val = {2.1, 2.0, 1.9, 1.8, 1.85, 1.9, 1.95}; // rises for 3 epochs after epoch 4
-        CinnTrainer.LossHealth h = judge(train, val, 4, 3);
+        LossHealth h = judge(train, val, 4, 3);
         assertEquals(1, h.warnings().size(), h.warnings().toString());
         String w = h.warnings().get(0);
         assertTrue(w.startsWith("Overfitting: the validation loss rose for 3 epochs in a row while the training "
@@ -61,7 +61,7 @@ class LossHealthTest {
     @Test
     void largeFinalGapIsOverfitting() {
         // gap 1.2 nats per row over D = 2 dimensions: 0.6 per dimension > 0.5
-        CinnTrainer.LossHealth h = judge(new double[] {2.0, 1.0, 0.0}, new double[] {2.1, 1.8, 1.2}, 3, 3);
+        LossHealth h = judge(new double[] {2.0, 1.0, 0.0}, new double[] {2.1, 1.8, 1.2}, 3, 3);
         assertEquals(1, h.warnings().size(), h.warnings().toString());
         assertTrue(h.warnings().get(0).startsWith("Overfitting: at the end the validation loss is 0.6000 nats per "
                 + "dimension above the training loss"), h.warnings().get(0));
@@ -81,7 +81,7 @@ class LossHealthTest {
     @Test
     void lossBelowTheThresholdWarnsOfInstabilityAndNamesTheSetting() {
         // best validation loss -16 over D = 2: -8 nats per dimension < -7.5 (the default threshold)
-        CinnTrainer.LossHealth h = judge(new double[] {-5, -12, -16.2}, new double[] {-5, -12, -16}, 3, 3);
+        LossHealth h = judge(new double[] {-5, -12, -16.2}, new double[] {-5, -12, -16}, 3, 3);
         assertEquals(1, h.warnings().size(), h.warnings().toString());
         String w = h.warnings().get(0);
         assertTrue(w.startsWith("The loss fell to -8.000 nats per dimension, below the threshold of -7.500"), w);
@@ -92,7 +92,7 @@ class LossHealthTest {
         assertTrue(h.notes().get(0).startsWith("The loss went negative (lowest training loss -16.20 nats per row)"),
                 h.notes().get(0));
         // -7 per dimension is above the threshold
-        CinnTrainer.LossHealth ok = judge(new double[] {-5, -12, -14.2}, new double[] {-5, -12, -14}, 3, 3);
+        LossHealth ok = judge(new double[] {-5, -12, -14.2}, new double[] {-5, -12, -14}, 3, 3);
         assertEquals(List.of(), ok.warnings());
         assertEquals(1, ok.notes().size());
         // the kept epoch counts, not the last one; without validation its training loss

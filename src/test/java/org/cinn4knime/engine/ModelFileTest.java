@@ -155,7 +155,7 @@ class ModelFileTest {
         byte[] w = e2.get("weights.bin");
         w[w.length - 1] ^= 0x01;
         byte[] f2 = withJson(zip(e2), j -> {
-            j.getAsJsonObject("weights").addProperty("sha256", ModelFile.sha256(w));
+            j.getAsJsonObject("weights").addProperty("sha256", ModelWeights.sha256(w));
             return j;
         });
         m = readError(f2);
@@ -243,7 +243,7 @@ class ModelFileTest {
         // weights.bin is capped at exactly the size model.json implies: one byte more is rejected ...
         Map<String, byte[]> entries = entries(b);
         byte[] w = entries.get("weights.bin");
-        long expected = ModelFile.WEIGHTS_HEADER + 4L * model.parameters().length + 4;
+        long expected = ModelWeights.HEADER + 4L * model.parameters().length + 4;
         assertEquals(expected, w.length);
         entries.put("weights.bin", Arrays.copyOf(w, w.length + 1));
         String m = readError(zip(entries));
@@ -328,9 +328,10 @@ class ModelFileTest {
     static final String[] GOLDEN_V1 = {"ik-format-v1", "single-format-v1", "onecolumn-format-v1", "double-format-v1"};
     /**
      * Golden model files of format version 2 (spline couplings, written by the engine that introduced format 2; never
-     * regenerated either): IK with 6 bins on [−2.5, 2.5], and one design column with the AUTO default.
+     * regenerated either): IK with 6 bins on [−2.5, 2.5], one design column with the AUTO default, and column domains
+     * (a lower bound with a point mass, whole numbers, a composition; with the targets member).
      */
-    static final String[] GOLDEN_V2 = {"spline-format-v2", "onecolumn-spline-format-v2"};
+    static final String[] GOLDEN_V2 = {"spline-format-v2", "onecolumn-spline-format-v2", "domains-format-v2"};
     static final int GOLDEN_SAMPLES_PER_TARGET = 5;
     static final long GOLDEN_SAMPLE_SEED = 20261130L;
 
@@ -359,6 +360,11 @@ class ModelFileTest {
         assertEquals(CouplingType.SPLINE, readGolden("spline-format-v2").architecture().coupling());
         assertEquals(6, readGolden("spline-format-v2").architecture().bins());
         assertEquals(2.5, readGolden("spline-format-v2").architecture().tailBound());
+        CinnModel dm = readGolden("domains-format-v2");
+        assertTrue(dm.domains().column(0).massAtLower() && dm.domains().column(0).scale() > 0, "amount");
+        assertTrue(dm.domains().isWholeNumber(1), "count");
+        assertEquals(java.util.List.of("c", "h"), dm.domains().compositions().get(0).parts());
+        assertTrue(dm.storedTargetRange() != null, "targets member");
         assertEquals(CouplingType.SPLINE, readGolden("onecolumn-spline-format-v2").architecture().coupling(),
                 "AUTO is stored resolved: SPLINE for one design column");
     }
@@ -506,8 +512,26 @@ class ModelFileTest {
         } else if (name.startsWith("double")) {
             a = a.withPrecision(Precision.DOUBLE).withActNorm(true).withActivation(Activation.TANH);
         }
+        org.cinn4knime.engine.domain.DomainSpec spec = org.cinn4knime.engine.domain.DomainSpec.INFER;
+        if (name.startsWith("domains")) {
+            // amount ≥ 0 with 20 % exact zeros, count whole 0..5, c + h ≤ 100 (a remainder such as ash)
+            java.util.SplittableRandom r = new java.util.SplittableRandom(13);
+            gx = new double[1000][4];
+            gy = new double[1000][1];
+            for (int i = 0; i < gx.length; i++) {
+                double t = r.nextDouble();
+                gx[i][0] = r.nextDouble() < 0.2 ? 0 : -Math.log(r.nextDouble()) * (1 + t);
+                gx[i][1] = Math.min(5, Math.floor(-Math.log(r.nextDouble()) * (1 + t)));
+                gx[i][2] = 40 + 20 * t + 5 * r.nextDouble();
+                gx[i][3] = 5 + 10 * r.nextDouble();
+                gy[i][0] = t;
+            }
+            xn = new String[] {"amount", "count", "c", "h"};
+            yn = new String[] {"t"};
+            spec = org.cinn4knime.engine.domain.DomainSpec.parse("composition c,h<=100");
+        }
         CinnModel m = CinnTrainer.train(new TrainingData(xn, gx, yn, gy, null), a,
-                TrainingSettings.defaults().withEpochs(2).withBatchSize(100), null).model();
+                TrainingSettings.defaults().withEpochs(2).withBatchSize(100), spec, null).model();
         return new Object[] {m, gx, gy};
     }
 

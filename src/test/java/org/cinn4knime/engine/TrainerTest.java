@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cinn4knime.engine.ik.InverseKinematics;
 import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.stats.Gaussian;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,11 +78,6 @@ class TrainerTest {
         double[][][] d = gaussData(4000, 1);
         gaussResult = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(), small(), null);
         gaussModel = gaussResult.model();
-    }
-
-    @AfterEach
-    void resetHook() {
-        CinnTrainer.injectNonFiniteLossAtSteps = new long[0];
     }
 
     @Test
@@ -317,7 +311,7 @@ class TrainerTest {
         // recompute the validation loss of the returned model on the validation rows of the seeded split
         int n = 300;
         int nVal = 90;
-        int[] order = CinnTrainer.permutation(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
+        int[] order = Permutations.random(n, new SplittableRandom(s.seed() ^ 0x7A11DA7AL));
         int[] val = Arrays.copyOf(order, nVal);
         Arrays.sort(val);
         double[][] xv = new double[nVal][];
@@ -372,12 +366,16 @@ class TrainerTest {
         }
     }
 
+    /** The per-run test hook: the loss of these optimiser steps (0-based over the run) is replaced by NaN. */
+    private static java.util.function.LongPredicate nanAt(long... steps) {
+        return step -> java.util.Arrays.stream(steps).anyMatch(v -> v == step);
+    }
+
     @Test
     void nonFiniteLossRollsBackAndGoesOn() throws Exception {
         double[][][] d = gaussData(1000, 6);
-        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7};
         TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), smallArch(),
-                small().withEpochs(3), null);
+                small().withEpochs(3), null, null, nanAt(7));
         assertEquals(3, r.history().size());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("non-finite loss") && w.contains("rolled back")
                 && w.contains("epoch 2")), r.warnings().toString());
@@ -393,8 +391,7 @@ class TrainerTest {
         TrainingData data = new TrainingData(XN, d[0], YN, d[1], null);
         // 900 training rows, 5 batches per epoch: epoch 1 is steps 0-4; epoch 2 fails at its third batch (step 7)
         // and, repeated, at its first batch twice (steps 8 and 9)
-        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {7, 8, 9};
-        TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(4), null);
+        TrainingResult r = CinnTrainer.train(data, smallArch(), small().withEpochs(4), null, null, nanAt(7, 8, 9));
         assertEquals(1, r.history().size());
         assertEquals(1, r.bestEpoch());
         assertEquals("stopped after repeated non-finite loss (NaN or infinity)", r.stopReason());
@@ -407,9 +404,8 @@ class TrainerTest {
         }
         // without validation rows (5 batches of 200): epochs 1-2 are steps 0-9, epoch 3 fails at 12, 13 and 14;
         // the model holds the last finished epoch, and the best flags agree with bestEpoch
-        CinnTrainer.injectNonFiniteLossAtSteps = new long[] {12, 13, 14};
         TrainingResult nv = CinnTrainer.train(data, smallArch(), small().withEpochs(4).withValidationFraction(0),
-                null);
+                null, null, nanAt(12, 13, 14));
         assertEquals(2, nv.history().size());
         assertEquals(2, nv.bestEpoch());
         assertTrue(nv.warnings().get(2).contains("kept the weights of the last finished epoch (epoch 2)"),

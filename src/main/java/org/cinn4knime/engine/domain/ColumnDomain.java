@@ -5,10 +5,12 @@ package org.cinn4knime.engine.domain;
  * bounds. {@code lower}/{@code upper} are NaN when absent. {@code bandLower}/{@code bandUpper} are the widths (in
  * the column's units) of the dequantisation bands beyond a bound that holds a point mass (0 when the bound holds
  * none). {@code shareAtLower}/{@code shareAtUpper} are the training rows' shares exactly on the bound (for the
- * summary). {@code declared} tells whether the user declared anything for this column.
+ * summary). {@code declared} tells whether the user declared anything for this column. {@code scale} (column units,
+ * &gt; 0) is the scale s of the scaled softplus used for a one-sided bound (see {@link ScalarBijection}): the median
+ * distance of the training rows above the bound from it (1 for a two-sided or absent bound, where it is unused).
  */
 public record ColumnDomain(String name, double lower, double upper, boolean wholeNumber, double bandLower,
-        double bandUpper, double shareAtLower, double shareAtUpper, boolean declared) {
+        double bandUpper, double shareAtLower, double shareAtUpper, boolean declared, double scale) {
 
     public boolean hasLower() {
         return !Double.isNaN(lower);

@@ -17,12 +17,15 @@ import org.cinn4knime.engine.TrainingData;
 final class DomainInference {
     /**
      * A column inside [0, 1] is inferred to be a fraction in [0, 1] only when its largest value exceeds this; below,
-     * it gets only the lower bound 0 (a log transform, which differs between units only by a shift).
+     * it gets only the lower bound 0 (a scaled softplus, the same in every unit).
      */
     static final double FRACTION_MIN_MAX = 0.5;
 
     private DomainInference() {
     }
+
+    /** The composition hint needs the largest row sum to reach this share of 100 (or 1). */
+    static final double HINT_MIN_REACH = 0.9;
 
     /** See {@link Domains#fit}. */
     static Domains.Fit fit(TrainingData data, DomainSpec spec) throws CinnDataException {
@@ -69,6 +72,7 @@ final class DomainInference {
             }
             comps.add(fitComposition(cs, idx, x, data, warnings));
         }
+        String hint = spec.compositions().isEmpty() ? compositionHint(names, x) : null;
         ColumnDomain[] cols = new ColumnDomain[d];
         boolean any = !comps.isEmpty();
         for (int j = 0; j < d; j++) {
@@ -84,7 +88,50 @@ final class DomainInference {
         Domains dom = new Domains(names, cols, comps, 0);
         notes.add("Column domains: " + String.join("; ", dom.describe()) + ". Designs stay inside them by "
                 + "construction; override with the column domain declarations.");
+        if (hint != null) {
+            notes.add(hint);
+        }
         return new Domains.Fit(dom, x, warnings, notes);
+    }
+
+    /**
+     * A note suggesting a composition when no composition is declared and the design columns that are never negative
+     * (at least two) have row sums that never exceed 100 (or 1) by more than {@link Domains#SUM_TOLERANCE} of it while
+     * reaching at least {@link #HINT_MIN_REACH} of it (e.g. elemental mass percentages); null otherwise.
+     */
+    static String compositionHint(List<String> names, double[][] x) {
+        List<Integer> cand = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            boolean nonNegative = true;
+            for (double[] row : x) {
+                nonNegative &= row[j] >= 0;
+            }
+            if (nonNegative) {
+                cand.add(j);
+            }
+        }
+        if (cand.size() < 2 || x.length == 0) {
+            return null;
+        }
+        double max = 0;
+        for (double[] row : x) {
+            double s = 0;
+            for (int j : cand) {
+                s += row[j];
+            }
+            max = Math.max(max, s);
+        }
+        for (double t : new double[] {100, 1}) {
+            if (max <= t * (1 + Domains.SUM_TOLERANCE) && max >= HINT_MIN_REACH * t) {
+                List<String> parts = new ArrayList<>();
+                cand.forEach(j -> parts.add(names.get(j)));
+                return "The columns " + String.join(", ", parts) + " are never negative and their row sums stay at "
+                        + "or below " + Domains.num(t) + " (largest " + Domains.num(max) + "): if they are parts of a "
+                        + "whole, declare 'composition " + String.join(",", parts) + "<=" + Domains.num(t)
+                        + "' so that designs keep the sum too.";
+            }
+        }
+        return null;
     }
 
     private static ColumnDomain fitColumn(String name, int j, double[][] x, TrainingData data, DomainSpec spec)
@@ -106,12 +153,12 @@ final class DomainInference {
         boolean declared = spec.lower(name) != null || spec.upper(name) != null || spec.integer(name)
                 || spec.continuous(name) || spec.unbounded(name);
         if (spec.unbounded(name)) {
-            return new ColumnDomain(name, Double.NaN, Double.NaN, false, 0, 0, 0, 0, true);
+            return new ColumnDomain(name, Double.NaN, Double.NaN, false, 0, 0, 0, 0, true, 1);
         }
         boolean infer = spec.infer();
         double lower = spec.lower(name) != null ? spec.lower(name) : infer && min >= 0 ? 0 : Double.NaN;
         // unit-free: the upper bound 1 (a fraction) only when the column reaches into the upper half; a column of
-        // small values is more likely an amount in small units, whose log transform is the same in every unit
+        // small values is more likely an amount in small units, whose scaled softplus is the same in every unit
         double upper = spec.upper(name) != null ? spec.upper(name)
                 : infer && min >= 0 && max <= 1 && max > FRACTION_MIN_MAX ? 1 : Double.NaN;
         if (!Double.isNaN(lower) && !Double.isNaN(upper) && !(lower < upper)) {
@@ -138,7 +185,7 @@ final class DomainInference {
         } else {
             int k = levels.size();
             wholeNumber = infer && !spec.continuous(name) && whole
-                    && (k == 2 || k <= Domains.MAX_INTEGER_LEVELS && k * Domains.ROWS_PER_INTEGER_LEVEL <= n);
+                    && k <= Domains.MAX_INTEGER_LEVELS;
         }
         if (wholeNumber) {
             if (!Double.isNaN(lower)) {
@@ -148,7 +195,7 @@ final class DomainInference {
                 upper = Math.floor(upper);
             }
             return new ColumnDomain(name, lower, upper, true, 0, 0, PointMassBand.share(x, j, lower),
-                    PointMassBand.share(x, j, upper), declared);
+                    PointMassBand.share(x, j, upper), declared, softplusScale(x, j, lower, upper));
         }
         double bandLo = PointMassBand.offset(x, j, lower, 1);
         double bandHi = PointMassBand.offset(x, j, upper, -1);
@@ -158,7 +205,34 @@ final class DomainInference {
             bandHi = Math.min(bandHi, 0.1 * (upper - lower));
         }
         return new ColumnDomain(name, lower, upper, false, bandLo, bandHi, PointMassBand.share(x, j, lower),
-                PointMassBand.share(x, j, upper), declared);
+                PointMassBand.share(x, j, upper), declared, softplusScale(x, j, lower, upper));
+    }
+
+    /**
+     * The scale s (column units, &gt; 0) of the scaled softplus of a one-sided bound: the median distance from the
+     * bound of the training rows not on it (a robust scale of the continuous part that scales with the unit); 1 when
+     * the column has two bounds or none (unused) or no row lies off the bound.
+     */
+    static double softplusScale(double[][] x, int j, double lower, double upper) {
+        boolean lo = !Double.isNaN(lower);
+        if (lo == !Double.isNaN(upper)) {
+            return 1;
+        }
+        double[] dist = new double[x.length];
+        int k = 0;
+        for (double[] row : x) {
+            double dd = lo ? row[j] - lower : upper - row[j];
+            if (dd > 0) {
+                dist[k++] = dd;
+            }
+        }
+        if (k == 0) {
+            return 1;
+        }
+        double[] d = Arrays.copyOf(dist, k);
+        Arrays.sort(d);
+        double m = k % 2 == 1 ? d[k / 2] : d[k / 2 - 1] + (d[k / 2] - d[k / 2 - 1]) / 2;
+        return m > 0 && Double.isFinite(m) ? m : 1;
     }
 
     private static Composition fitComposition(DomainSpec.CompositionSpec cs, Map<String, Integer> idx, double[][] x,

@@ -118,9 +118,16 @@ public final class DomainSpec {
      */
     public static DomainSpec parse(String text) {
         Builder b = new Builder();
+        parseInto(b, text);
+        return b.build();
+    }
+
+    /** Adds the entries of {@code text} to b, checking them against the entries b was given before. */
+    private static void parseInto(Builder b, String text) {
         if (text == null) {
-            return b.build();
+            return;
         }
+        Map<String, Map<String, String>> seen = b.seen;
         for (String raw : text.split("[;\\n\\r]+")) {
             String e = raw.strip();
             if (e.isEmpty()) {
@@ -142,16 +149,17 @@ public final class DomainSpec {
                         throw bad(e, "write " + kw + " COLUMN=VALUE");
                     }
                     double v = number(arg.substring(eq + 1).strip(), e);
-                    String c = arg.substring(0, eq).strip();
+                    String c = column(arg.substring(0, eq).strip(), e);
+                    declare(seen, kw, c, e, kw, "unbounded");
                     if (kw.equals("lower")) {
                         b.lower(c, v);
                     } else {
                         b.upper(c, v);
                     }
                 }
-                case "integer" -> b.integer(column(arg, e));
-                case "continuous" -> b.continuous(column(arg, e));
-                case "unbounded" -> b.unbounded(column(arg, e));
+                case "integer" -> b.integer(declare(seen, kw, column(arg, e), e, "continuous", "unbounded"));
+                case "continuous" -> b.continuous(declare(seen, kw, column(arg, e), e, "integer"));
+                case "unbounded" -> b.unbounded(declare(seen, kw, column(arg, e), e, "lower", "upper", "integer"));
                 case "composition" -> {
                     int le = arg.lastIndexOf("<=");
                     int eq = arg.lastIndexOf('=');
@@ -171,7 +179,31 @@ public final class DomainSpec {
                         + "composition or none");
             }
         }
-        return b.build();
+    }
+
+    /**
+     * Records that {@code entry} (of kind {@code kind}) declares column c; an error naming the column and both entries
+     * when an earlier entry declared c with a contradicting kind (or, for lower/upper, a second bound of its kind).
+     */
+    private static String declare(Map<String, Map<String, String>> seen, String kind, String c, String entry,
+            String... conflicting) {
+        for (String k : conflicting) {
+            String other = seen.getOrDefault(k, Map.of()).get(c);
+            if (other != null && !other.equals(entry)) {
+                throw contradiction(c, other, entry);
+            }
+        }
+        Map<String, String> mine = seen.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+        String before = mine.putIfAbsent(c, entry);
+        if (before != null && !before.equals(entry) && (kind.equals("lower") || kind.equals("upper"))) {
+            throw contradiction(c, before, entry);
+        }
+        return c;
+    }
+
+    private static IllegalArgumentException contradiction(String c, String first, String second) {
+        return new IllegalArgumentException("Column '" + c + "' has contradictory domain declarations '" + first
+                + "' and '" + second + "'; keep one of them.");
     }
 
     private static String column(String c, String entry) {
@@ -224,6 +256,8 @@ public final class DomainSpec {
         private final Set<String> continuous = new LinkedHashSet<>();
         private final Set<String> unbounded = new LinkedHashSet<>();
         private final List<CompositionSpec> compositions = new ArrayList<>();
+        /** Per kind of text entry, column → the first entry that declared it (to report contradictions). */
+        private final Map<String, Map<String, String>> seen = new LinkedHashMap<>();
 
         public Builder noInference() {
             infer = false;
@@ -260,18 +294,12 @@ public final class DomainSpec {
             return this;
         }
 
-        /** Adds every entry of {@code text} (the syntax of {@link DomainSpec#parse}). */
+        /**
+         * Adds every entry of {@code text} (the syntax of {@link DomainSpec#parse}); an entry that contradicts one
+         * added before (by any call of this method) is an error naming the column and both entries.
+         */
         public Builder add(String text) {
-            DomainSpec s = parse(text);
-            if (!s.infer) {
-                infer = false;
-            }
-            lower.putAll(s.lower);
-            upper.putAll(s.upper);
-            integer.addAll(s.integer);
-            continuous.addAll(s.continuous);
-            unbounded.addAll(s.unbounded);
-            compositions.addAll(s.compositions);
+            parseInto(this, text);
             return this;
         }
 

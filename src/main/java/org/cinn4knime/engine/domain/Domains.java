@@ -17,8 +17,9 @@ import com.google.gson.JsonObject;
  * The column domains of a model's design columns and the one place that maps design rows x (the user's columns and
  * units) to and from the network's coordinates u. The map is a bijection inside the density:
  * <ul>
- * <li>lower bound a only: u = log(v − a'); upper bound b only: u = −log(b' − v); both: u = logit((v − a')/(b' − a'))
- * with log|du/dv| counted in every density (a', b' are the bounds widened by the point-mass bands below);</li>
+ * <li>lower bound a only: u = softplus⁻¹((v − a')/s); upper bound b only: u = −softplus⁻¹((b' − v)/s), s the
+ * column's median distance from the bound (log-like near the bound, linear far from it: no exponential
+ * extrapolation, no overflow); both: u = logit((v − a')/(b' − a')) with log|du/dv| counted in every density (a', b' are the bounds widened by the point-mass bands below);</li>
  * <li>point mass at a bound (rows exactly on it): for training, such a row is dequantised into a thin band of width
  * δ beyond the bound, v = a − U·δ, redrawn every epoch; every sample in the band maps back to exactly a. The share of
  * exact values in the designs thus follows the model. The density of a row exactly on the bound is reported as the
@@ -44,10 +45,8 @@ public final class Domains {
     public static final double BAND_OFFSET_QUANTILE = 0.1;
     /** Relative excess above a composition's total that is scaled onto it with a warning (1 %). */
     public static final double SUM_TOLERANCE = 0.01;
-    /** Whole-number inference: at most this many distinct values ... */
+    /** Whole-number inference: every value whole and at most this many distinct values (a 0/1 column qualifies). */
     public static final int MAX_INTEGER_LEVELS = 50;
-    /** ... and at most one distinct value per this many rows (a 0/1 column always qualifies). */
-    public static final int ROWS_PER_INTEGER_LEVEL = 4;
 
     private final List<String> xNames;
     /** Per design column: its domain, or null for a composition part. */
@@ -245,6 +244,28 @@ public final class Domains {
         }
         return x;
     }
+    /**
+     * The guard after sampling: every design value finite, else an error naming the target row (1-based, of the
+     * targets table) and the design column.
+     *
+     * @param designs sampled design rows (rows × design columns)
+     * @param targetRow for each design row the 0-based index of its target row
+     * @param xNames the design column names
+     * @throws CinnDataException when a design value is NaN or infinite
+     */
+    public static void requireFiniteDesigns(double[][] designs, int[] targetRow, List<String> xNames)
+            throws CinnDataException {
+        for (int r = 0; r < designs.length; r++) {
+            for (int j = 0; j < designs[r].length; j++) {
+                if (!Double.isFinite(designs[r][j])) {
+                    throw new CinnDataException("The design for target row " + (targetRow[r] + 1) + " has the value "
+                            + designs[r][j] + " in column '" + xNames.get(j) + "': the target is far outside the "
+                            + "training targets, where the model cannot give designs.");
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ fitting
 
     /** The outcome of {@link #fit}: the domains (null when every column is unbounded), the rows to train on. */
@@ -255,10 +276,9 @@ public final class Domains {
      * Infers the column domains from the training rows and applies the user's declarations ({@link DomainSpec}).
      * Inference: lower bound 0 for a column ≥ 0 in every row; [0, 1] for a column inside [0, 1] whose largest value
      * exceeds ½ (a fraction; a column of small values is more likely an amount in small units and keeps only the lower
-     * bound, so that its log transform is the same in every unit up to a shift; an upper bound other than 1 is never
+     * bound (its scaled softplus is the same in every unit); an upper bound other than 1 is never
      * guessed, only declared); whole numbers when every value is whole and the column has at most
-     * {@value #MAX_INTEGER_LEVELS} distinct values and at most one per {@value #ROWS_PER_INTEGER_LEVEL} rows (or
-     * exactly two, e.g. 0/1); a point mass at a bound that any row holds exactly (needed for a finite density; the
+     * {@value #MAX_INTEGER_LEVELS} distinct values (e.g. 0/1, or 0…13 in 50 rows); a point mass at a bound that any row holds exactly (needed for a finite density; the
      * band offset δ is the {@value #BAND_OFFSET_QUANTILE} quantile of the other rows' distances from the bound).
      * Composition rows that sum up to
      * {@link #SUM_TOLERANCE} above the total are scaled onto it (a warning counts them and names the first).

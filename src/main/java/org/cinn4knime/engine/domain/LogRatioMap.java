@@ -1,5 +1,6 @@
 package org.cinn4knime.engine.domain;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -152,6 +153,34 @@ final class LogRatioMap {
         }
         if (c.exact()) {
             x[parts[p - 1]] = Math.max(0, c.total() - sum);
+        } else {
+            capPrintedSum(x, parts, limit);
+        }
+    }
+
+    /**
+     * Lowers the largest part until the exact (decimal) sum of the parts, each widened by half an ulp, is at most
+     * {@code limit} less p ulps of it (p parts): then neither the double sum in any order (each of its p − 1 roundings
+     * adds at most half an ulp of the limit) nor the exact sum of any decimals that read back as the same doubles (such
+     * as the shortest representation a CSV file prints) exceeds the limit.
+     */
+    static void capPrintedSum(double[] x, int[] parts, double limit) {
+        BigDecimal cap = new BigDecimal(limit).subtract(new BigDecimal(Math.ulp(limit)).multiply(
+                BigDecimal.valueOf(parts.length)));
+        for (int iter = 0; iter < 64; iter++) {
+            BigDecimal s = BigDecimal.ZERO;
+            int big = parts[0];
+            for (int j : parts) {
+                s = s.add(new BigDecimal(x[j])).add(new BigDecimal(Math.ulp(x[j]) / 2));
+                if (x[j] > x[big]) {
+                    big = j;
+                }
+            }
+            BigDecimal excess = s.subtract(cap);
+            if (excess.signum() <= 0) {
+                return;
+            }
+            x[big] = Math.nextDown(x[big] - excess.doubleValue());
         }
     }
 }

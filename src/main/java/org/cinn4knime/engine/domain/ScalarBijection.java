@@ -6,8 +6,11 @@ import org.cinn4knime.engine.CinnDataException;
 
 /**
  * The per-column bijection between a design value x (user units) and its network coordinate u, with its
- * log-Jacobian: lower bound a only u = log(v − a'); upper bound b only u = −log(b' − v); both
- * u = logit((v − a')/(b' − a')), where a', b' are the bounds widened by the point-mass bands ({@link PointMassBand})
+ * log-Jacobian: lower bound a only u = softplus⁻¹((v − a')/s); upper bound b only u = −softplus⁻¹((b' − v)/s);
+ * both u = logit((v − a')/(b' − a')), where a', b' are the bounds widened by the point-mass bands
+ * ({@link PointMassBand}) and s &gt; 0 the column's {@link ColumnDomain#scale() scale} (column units). The scaled
+ * softplus x = a' + s·softplus(u) is log-like near the bound and linear far from it, so designs for targets far
+ * outside the training targets extrapolate linearly (not exponentially) and never overflow
  * and v is x dequantised (whole numbers: v = x + U[0, 1), Theis, van den Oord &amp; Bethge, ICLR 2016; on a
  * point-mass bound: inside its band). Stateless.
  */
@@ -63,11 +66,11 @@ final class ScalarBijection {
             u[k] = Math.log(t) - Math.log1p(-t);
             logJ = -Math.log(hi - lo) - Math.log(t) - Math.log1p(-t);
         } else if (c.hasLower()) {
-            u[k] = Math.log(v - lo);
-            logJ = -u[k];
+            u[k] = softplusInverse((v - lo) / c.scale());
+            logJ = -Math.log(c.scale()) - logSigmoid(u[k]);
         } else {
-            u[k] = -Math.log(hi - v);
-            logJ = u[k];
+            u[k] = -softplusInverse((hi - v) / c.scale());
+            logJ = -Math.log(c.scale()) - logSigmoid(-u[k]);
         }
         return logJ + (rnd == null ? extra : 0);
     }
@@ -98,9 +101,9 @@ final class ScalarBijection {
         if (c.hasLower() && c.hasUpper()) {
             v = u > 0 ? hi - (hi - lo) * sigmoid(-u) : lo + (hi - lo) * sigmoid(u);
         } else if (c.hasLower()) {
-            v = lo + Math.exp(u);
+            v = lo + c.scale() * softplus(u);
         } else {
-            v = hi - Math.exp(-u);
+            v = hi - c.scale() * softplus(-u);
         }
         if (c.wholeNumber()) {
             v = Math.floor(v);
@@ -124,5 +127,22 @@ final class ScalarBijection {
 
     private static double sigmoid(double u) {
         return 1 / (1 + Math.exp(-u));
+    }
+
+    /** softplus(u) = log(1 + e^u), without overflow for large u and without underflow to 0 before e^u does. */
+    static double softplus(double u) {
+        return Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));
+    }
+
+    /**
+     * The inverse of softplus: log(e^t − 1) for t &gt; 0, stable for tiny t (≈ log t) and large t (≈ t).
+     */
+    static double softplusInverse(double t) {
+        return t > 1 ? t + Math.log(-Math.expm1(-t)) : Math.log(Math.expm1(t));
+    }
+
+    /** log σ(u) = −softplus(−u). */
+    static double logSigmoid(double u) {
+        return -softplus(-u);
     }
 }

@@ -72,92 +72,43 @@ public final class Blas {
                     + (ta ? "ᵀ" : "") + " · " + java.util.Arrays.toString(b.shape()) + (tb ? "ᵀ" : "") + " → "
                     + java.util.Arrays.toString(c.shape()));
         }
-        int lda = ld(a);
-        int ldb = ld(b);
-        int ldc = ld(c);
-        int opA = ta ? TRANS : NO_TRANS;
-        int opB = tb ? TRANS : NO_TRANS;
+        Shape s = new Shape(ta ? TRANS : NO_TRANS, tb ? TRANS : NO_TRANS, m, n, k, ld(a), ld(b), ld(c));
+        INDArray[] owners = {a, b, c};
         if (c.dataType() == DataType.FLOAT) {
-            return new FloatCall(a, b, c, opA, opB, m, n, k, lda, ldb, ldc, (float) beta);
+            return new FloatCall(owners, new FloatPointer(base(a)), new FloatPointer(base(b)),
+                    new FloatPointer(base(c)), s, (float) beta);
         }
-        return new DoubleCall(a, b, c, opA, opB, m, n, k, lda, ldb, ldc, beta);
+        return new DoubleCall(owners, new DoublePointer(base(a)), new DoublePointer(base(b)),
+                new DoublePointer(base(c)), s, beta);
     }
 
-    /** A prepared float product; holds the arrays so that their native memory stays alive as long as the call. */
-    private static final class FloatCall implements Gemm {
-        final INDArray[] owners;
-        final FloatPointer pa;
-        final FloatPointer pb;
-        final FloatPointer pc;
-        final int opA;
-        final int opB;
-        final int m;
-        final int n;
-        final int k;
-        final int lda;
-        final int ldb;
-        final int ldc;
-        final float beta;
+    /** The row-major operation codes, sizes and leading dimensions of one product. */
+    private record Shape(int opA, int opB, int m, int n, int k, int lda, int ldb, int ldc) {
+    }
 
-        FloatCall(INDArray a, INDArray b, INDArray c, int opA, int opB, int m, int n, int k, int lda, int ldb,
-                int ldc, float beta) {
-            owners = new INDArray[] {a, b, c};
-            pa = new FloatPointer(base(a));
-            pb = new FloatPointer(base(b));
-            pc = new FloatPointer(base(c));
-            this.opA = opA;
-            this.opB = opB;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.lda = lda;
-            this.ldb = ldb;
-            this.ldc = ldc;
-            this.beta = beta;
-        }
-
+    /**
+     * A prepared float product; holds the arrays ({@code owners}) so that their native memory stays alive as long as
+     * the call.
+     */
+    private record FloatCall(INDArray[] owners, FloatPointer pa, FloatPointer pb, FloatPointer pc, Shape s,
+            float beta) implements Gemm {
         @Override
         public void run() {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, opA, opB, m, n, k, 1f, pa, lda, pb, ldb, beta, pc, ldc);
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, s.opA(), s.opB(), s.m(), s.n(), s.k(), 1f, pa, s.lda(), pb,
+                    s.ldb(), beta, pc, s.ldc());
         }
     }
 
-    /** A prepared double product; holds the arrays so that their native memory stays alive as long as the call. */
-    private static final class DoubleCall implements Gemm {
-        final INDArray[] owners;
-        final DoublePointer pa;
-        final DoublePointer pb;
-        final DoublePointer pc;
-        final int opA;
-        final int opB;
-        final int m;
-        final int n;
-        final int k;
-        final int lda;
-        final int ldb;
-        final int ldc;
-        final double beta;
-
-        DoubleCall(INDArray a, INDArray b, INDArray c, int opA, int opB, int m, int n, int k, int lda, int ldb,
-                int ldc, double beta) {
-            owners = new INDArray[] {a, b, c};
-            pa = new DoublePointer(base(a));
-            pb = new DoublePointer(base(b));
-            pc = new DoublePointer(base(c));
-            this.opA = opA;
-            this.opB = opB;
-            this.m = m;
-            this.n = n;
-            this.k = k;
-            this.lda = lda;
-            this.ldb = ldb;
-            this.ldc = ldc;
-            this.beta = beta;
-        }
-
+    /**
+     * A prepared double product; holds the arrays ({@code owners}) so that their native memory stays alive as long
+     * as the call.
+     */
+    private record DoubleCall(INDArray[] owners, DoublePointer pa, DoublePointer pb, DoublePointer pc, Shape s,
+            double beta) implements Gemm {
         @Override
         public void run() {
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, opA, opB, m, n, k, 1.0, pa, lda, pb, ldb, beta, pc, ldc);
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, s.opA(), s.opB(), s.m(), s.n(), s.k(), 1.0, pa, s.lda(), pb,
+                    s.ldb(), beta, pc, s.ldc());
         }
     }
 

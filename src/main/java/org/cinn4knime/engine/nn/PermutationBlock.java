@@ -3,6 +3,7 @@ package org.cinn4knime.engine.nn;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.cinn4knime.engine.Permutations;
 import org.cinn4knime.engine.nn.Program.Step;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,17 +49,9 @@ final class PermutationBlock extends FlowBlock {
         int[][] out = new int[Math.max(0, blocks - 1)][];
         int d1 = (xDim + 1) / 2;
         for (int k = 0; k < out.length; k++) {
-            int[] p = new int[xDim];
+            int[] p;
             while (true) {
-                for (int i = 0; i < xDim; i++) {
-                    p[i] = i;
-                }
-                for (int i = xDim - 1; i > 0; i--) {
-                    int j = rnd.nextInt(i + 1);
-                    int t = p[i];
-                    p[i] = p[j];
-                    p[j] = t;
-                }
+                p = Permutations.random(xDim, rnd);
                 boolean mixes = xDim < 2;
                 for (int i = 0; i < d1 && !mixes; i++) {
                     mixes = p[i] >= d1;

@@ -52,42 +52,44 @@ final class SplineCoupling extends CouplingBlock {
 
             @Override
             void buildForward(Program p, Bound b) {
-                p.op(new Assign(b.inA, xa));
-                p.add(() -> {
-                    Host.get(xa, xs);
-                    Host.get(b.sb.o, theta);
-                    for (int j = 0; j < active; j++) {
-                        for (int r = 0; r < n; r++) {
-                            load(j, r);
-                            spline.save(knots, (j * n + r) * stateSize);
-                            ys[j * n + r] = spline.forward(xs[j * n + r]);
-                            lds[j * n + r] = spline.logDerivative;
-                        }
-                    }
-                    Host.put(ya, ys);
-                    Host.put(ld, lds);
-                });
-                p.op(new Assign(ya, b.outA));
-                p.op(new Assign(ld, c.logDet()));
+                buildPass(p, b, false);
             }
 
             @Override
             void buildInverse(Program p, Bound b) {
-                p.op(new Assign(b.outA, ya));
+                buildPass(p, b, true);
+            }
+
+            /**
+             * The active rows through their splines, whose knots the subnet computed from [passive rows; y]:
+             * forward y = g(x) (saving the knots for the backward pass), inverse x = g⁻¹(y); log|det J| per value.
+             */
+            private void buildPass(Program p, Bound b, boolean inverse) {
+                INDArray in = inverse ? ya : xa;
+                INDArray out = inverse ? xa : ya;
+                double[] ins = inverse ? ys : xs;
+                double[] outs = inverse ? xs : ys;
+                p.op(new Assign(inverse ? b.outA : b.inA, in));
                 p.add(() -> {
-                    Host.get(ya, ys);
+                    Host.get(in, ins);
                     Host.get(b.sb.o, theta);
                     for (int j = 0; j < active; j++) {
                         for (int r = 0; r < n; r++) {
                             load(j, r);
-                            xs[j * n + r] = spline.inverse(ys[j * n + r]);
-                            lds[j * n + r] = spline.logDerivative;
+                            int v = j * n + r;
+                            if (inverse) {
+                                outs[v] = spline.inverse(ins[v]);
+                            } else {
+                                spline.save(knots, v * stateSize);
+                                outs[v] = spline.forward(ins[v]);
+                            }
+                            lds[v] = spline.logDerivative;
                         }
                     }
-                    Host.put(xa, xs);
+                    Host.put(out, outs);
                     Host.put(ld, lds);
                 });
-                p.op(new Assign(xa, b.inA));
+                p.op(new Assign(out, inverse ? b.inA : b.outA));
                 p.op(new Assign(ld, c.logDet()));
             }
 

@@ -1,6 +1,10 @@
 package org.cinn4knime.engine.settings;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.cinn4knime.engine.Activation;
+import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.Precision;
 
@@ -66,5 +70,71 @@ public final class ArchitectureDeclarations {
         SUBNET_WIDTH, ACTIVATION, CLAMP, ACT_NORM, PRECISION, SPLINE_BINS, SPLINE_TAIL_BOUND);
 
     private ArchitectureDeclarations() {
+    }
+
+    /**
+     * The one description of an architecture wherever it is stored (model file member {@code architecture}, the
+     * Learner's port spec): its values by declaration, in the order of {@link #ALL}.
+     *
+     * @param a the architecture
+     * @return key of each declaration → value: {@link Integer}, {@link Double}, {@link Boolean}, or the constant's
+     *         name ({@link String}) for a choice
+     */
+    public static Map<String, Object> describe(final CinnArchitecture a) {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put(BLOCKS.key(), a.blocks());
+        m.put(COUPLING.key(), a.coupling().name());
+        m.put(SUBNET_LAYERS.key(), a.subnetLayers());
+        m.put(SUBNET_WIDTH.key(), a.subnetWidth());
+        m.put(ACTIVATION.key(), a.activation().name());
+        m.put(CLAMP.key(), a.clamp());
+        m.put(ACT_NORM.key(), a.actNorm());
+        m.put(PRECISION.key(), a.precision().name());
+        m.put(SPLINE_BINS.key(), a.bins());
+        m.put(SPLINE_TAIL_BOUND.key(), a.tailBound());
+        return m;
+    }
+
+    /**
+     * Typed access to a stored architecture description, by setting key; each store reports its own errors.
+     *
+     * @param <E> the store's error
+     */
+    public interface Stored<E extends Exception> {
+        /** @return whether the store holds the key */
+        boolean has(String key) throws E;
+
+        /** @return the whole number stored under the key */
+        int integer(String key) throws E;
+
+        /** @return the number stored under the key */
+        double real(String key) throws E;
+
+        /** @return the truth value stored under the key */
+        boolean bool(String key) throws E;
+
+        /** @return the constant whose name is stored under the key (the rule of {@code EnumValues}) */
+        <T extends Enum<T>> T choice(String key, Class<T> type) throws E;
+    }
+
+    /**
+     * Reads what {@link #describe} wrote. A setting added after 0.1.0 ({@link Setting#requiredOnLoad()} false) that
+     * the store lacks takes its default (stores written before it existed).
+     *
+     * @param <E> the store's error
+     * @param s the store
+     * @return the architecture (not yet validated)
+     * @throws E from the store: a missing or ill-typed member
+     */
+    public static <E extends Exception> CinnArchitecture read(final Stored<E> s) throws E {
+        return new CinnArchitecture(s.integer(BLOCKS.key()), s.choice(COUPLING.key(), CouplingType.class),
+            s.integer(SUBNET_LAYERS.key()), s.integer(SUBNET_WIDTH.key()), s.choice(ACTIVATION.key(), Activation.class),
+            s.real(CLAMP.key()), s.bool(ACT_NORM.key()), s.choice(PRECISION.key(), Precision.class),
+            absent(s, SPLINE_BINS) ? SPLINE_BINS.intDefault() : s.integer(SPLINE_BINS.key()),
+            absent(s, SPLINE_TAIL_BOUND) ? SPLINE_TAIL_BOUND.doubleDefault() : s.real(SPLINE_TAIL_BOUND.key()));
+    }
+
+    private static <E extends Exception> boolean absent(final Stored<E> s, final Setting setting) throws E {
+        return !setting.requiredOnLoad() && !s.has(setting.key());
     }
 }

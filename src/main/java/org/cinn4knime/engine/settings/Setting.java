@@ -379,41 +379,12 @@ public final class Setting {
      *         empty for non-numeric settings
      */
     public String range() {
-        if (m_type != Type.INTEGER && m_type != Type.DOUBLE) {
-            return m_type == Type.CHOICE ? "one of " + m_choices : "";
-        }
-        final boolean lo = Double.isFinite(m_min);
-        final boolean hi = Double.isFinite(m_max);
-        if (lo && hi) {
-            if (!m_minOpen && !m_maxOpen) {
-                return "between " + num(m_min) + " and " + num(m_max);
-            }
-            return "in " + (m_minOpen ? "(" : "[") + num(m_min) + ", " + num(m_max) + (m_maxOpen ? ")" : "]");
-        }
-        if (lo) {
-            return (m_minOpen ? "greater than " : "at least ") + num(m_min);
-        }
-        if (hi) {
-            return (m_maxOpen ? "less than " : "at most ") + num(m_max);
-        }
-        return "a finite number";
+        return SettingText.range(this);
     }
 
     /** @return the help text of the command-line option: description, range and default */
     public String cliHelp() {
-        final StringBuilder b = new StringBuilder(m_description);
-        final String r = range();
-        if (!r.isEmpty()) {
-            b.append(b.length() == 0 ? "" : "; ").append(r);
-        }
-        return b.append(" (default ").append(defaultText()).append(')').toString();
-    }
-
-    private static String num(final double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long)v);
-        }
-        return Double.toString(v);
+        return SettingText.cliHelp(this);
     }
 
     @Override

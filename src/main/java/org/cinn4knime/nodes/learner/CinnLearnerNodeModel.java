@@ -67,7 +67,6 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         // the spec names the coupling kind the model will have (AUTO resolved by the number of x columns)
         final CinnArchitecture arch = m_settings.architecture().resolvedFor(cols.x().size());
         m_settings.training();
-        m_settings.missingValuePolicy();
         m_settings.domains(cols);
         return new PortObjectSpec[]{new CinnPortObjectSpec(cols.x(), cols.y(), arch, null)
             .withWholeNumberX(m_settings.wholeNumberColumns(cols)), historySpec()};
@@ -104,11 +103,9 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         exec.setMessage("Writing the model and the training history");
         final List<EpochStats> history = result.history();
         final CinnModel model = result.model();
-        final EpochStats best = history.stream().filter(s -> s.epoch() == result.bestEpoch()).findFirst()
-            .orElseThrow(() -> new IllegalStateException("The best epoch " + result.bestEpoch()
-                + " is not in the training history of " + history.size() + " epochs."));
+        final EpochStats best = model.info().bestEpochStats();
         final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
-            Double.isNaN(best.validationLoss()) ? best.trainLoss() : best.validationLoss(),
+            best.selectionLoss(),
             model.lossToNll(best.validationLoss()), result.stopReason());
         final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary)
             .withWholeNumberX(m_settings.wholeNumberColumns(cols))

@@ -1,24 +1,12 @@
 package org.cinn4knime.nodes.port;
 
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.ACTIVATION;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.ACT_NORM;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.BLOCKS;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.CLAMP;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.COUPLING;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.PRECISION;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_BINS;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_TAIL_BOUND;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_LAYERS;
-import static org.cinn4knime.engine.settings.ArchitectureDeclarations.SUBNET_WIDTH;
-
 import java.util.Arrays;
 import java.util.List;
 
-import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
-import org.cinn4knime.engine.CouplingType;
+import org.cinn4knime.engine.EnumValues;
 import org.cinn4knime.engine.ModelSummary;
-import org.cinn4knime.engine.Precision;
+import org.cinn4knime.engine.settings.ArchitectureDeclarations;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.def.DoubleCell;
@@ -116,15 +104,14 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
             "No cINN model at the model input: connect the model output of a cINN Learner and configure it first.");
     }
 
-    /** @return a copy of this spec with the given training summary */
-    public CinnPortObjectSpec withSummary(final TrainingSummary summary) {
+    private CinnPortObjectSpec copy() {
         final CinnPortObjectSpec s = new CinnPortObjectSpec();
         s.m_xNames = m_xNames;
         s.m_xTypes = m_xTypes;
         s.m_yNames = m_yNames;
         s.m_yTypes = m_yTypes;
         s.m_architecture = m_architecture;
-        s.m_summary = summary;
+        s.m_summary = m_summary;
         s.m_wholeNumberX = m_wholeNumberX;
         s.m_domains = m_domains;
         return s;
@@ -132,14 +119,14 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     /** @return a copy of this spec whose designs of the named columns are whole numbers (integer output cells) */
     public CinnPortObjectSpec withWholeNumberX(final List<String> columns) {
-        final CinnPortObjectSpec s = withSummary(m_summary);
+        final CinnPortObjectSpec s = copy();
         s.m_wholeNumberX = columns.toArray(String[]::new);
         return s;
     }
 
     /** @return a copy of this spec with the trained model's column domains (one line each) for the summary */
     public CinnPortObjectSpec withDomains(final List<String> lines) {
-        final CinnPortObjectSpec s = withSummary(m_summary);
+        final CinnPortObjectSpec s = copy();
         s.m_domains = lines.toArray(String[]::new);
         return s;
     }
@@ -200,16 +187,17 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addStringArray("y_names", m_yNames);
         model.addStringArray("y_types", typeKeys(m_yTypes));
         final ModelContentWO a = model.addModelContent("architecture");
-        a.addInt(BLOCKS.key(), m_architecture.blocks());
-        a.addString(COUPLING.key(), m_architecture.coupling().name());
-        a.addInt(SUBNET_LAYERS.key(), m_architecture.subnetLayers());
-        a.addInt(SUBNET_WIDTH.key(), m_architecture.subnetWidth());
-        a.addString(ACTIVATION.key(), m_architecture.activation().name());
-        a.addDouble(CLAMP.key(), m_architecture.clamp());
-        a.addBoolean(ACT_NORM.key(), m_architecture.actNorm());
-        a.addString(PRECISION.key(), m_architecture.precision().name());
-        a.addInt(SPLINE_BINS.key(), m_architecture.bins());
-        a.addDouble(SPLINE_TAIL_BOUND.key(), m_architecture.tailBound());
+        ArchitectureDeclarations.describe(m_architecture).forEach((key, v) -> {
+            if (v instanceof Integer i) {
+                a.addInt(key, i);
+            } else if (v instanceof Double d) {
+                a.addDouble(key, d);
+            } else if (v instanceof Boolean b) {
+                a.addBoolean(key, b);
+            } else {
+                a.addString(key, (String)v);
+            }
+        });
         model.addStringArray("whole_number_x", m_wholeNumberX);
         model.addStringArray("domains", m_domains);
         if (m_summary != null) {
@@ -235,15 +223,33 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
         m_yNames = model.getStringArray("y_names");
         m_yTypes = parseTypes(model.getStringArray("y_types"), m_yNames.length, "y_types");
         final ModelContentRO a = model.getModelContent("architecture");
-        m_architecture = new CinnArchitecture(a.getInt(BLOCKS.key()),
-            parseEnum(CouplingType.class, a.getString(COUPLING.key()), COUPLING.key()), a.getInt(SUBNET_LAYERS.key()),
-            a.getInt(SUBNET_WIDTH.key()), parseEnum(Activation.class, a.getString(ACTIVATION.key()), ACTIVATION.key()),
-            a.getDouble(CLAMP.key()), a.getBoolean(ACT_NORM.key()),
-            parseEnum(Precision.class, a.getString(PRECISION.key()), PRECISION.key()),
-            // added after 0.1.0: specs saved before have none and mean the defaults
-            a.containsKey(SPLINE_BINS.key()) ? a.getInt(SPLINE_BINS.key()) : CinnArchitecture.DEFAULT_BINS,
-            a.containsKey(SPLINE_TAIL_BOUND.key()) ? a.getDouble(SPLINE_TAIL_BOUND.key())
-                : CinnArchitecture.DEFAULT_TAIL_BOUND);
+        m_architecture = ArchitectureDeclarations.read(new ArchitectureDeclarations.Stored<InvalidSettingsException>() {
+            @Override
+            public boolean has(final String key) {
+                return a.containsKey(key);
+            }
+
+            @Override
+            public int integer(final String key) throws InvalidSettingsException {
+                return a.getInt(key);
+            }
+
+            @Override
+            public double real(final String key) throws InvalidSettingsException {
+                return a.getDouble(key);
+            }
+
+            @Override
+            public boolean bool(final String key) throws InvalidSettingsException {
+                return a.getBoolean(key);
+            }
+
+            @Override
+            public <T extends Enum<T>> T choice(final String key, final Class<T> type)
+                throws InvalidSettingsException {
+                return parseEnum(type, a.getString(key), key);
+            }
+        });
         // added in 0.2.0 (absent in specs saved by 0.1.0: no whole-number outputs, no domains)
         m_wholeNumberX = model.containsKey("whole_number_x") ? model.getStringArray("whole_number_x") : new String[0];
         m_domains = model.containsKey("domains") ? model.getStringArray("domains") : new String[0];
@@ -291,9 +297,9 @@ public final class CinnPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static <E extends Enum<E>> E parseEnum(final Class<E> type, final String name, final String cfg)
         throws InvalidSettingsException {
         try {
-            return Enum.valueOf(type, name);
+            return EnumValues.parse(type, name, cfg);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("Unknown " + cfg + " '" + name + "' in the cINN model port spec.", e);
+            throw new InvalidSettingsException(e.getMessage() + " in the cINN model port spec.", e);
         }
     }
 }

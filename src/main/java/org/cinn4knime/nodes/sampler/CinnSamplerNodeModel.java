@@ -60,7 +60,6 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        m_settings.missingValuePolicy();
         return new PortObjectSpec[]{layout(inSpecs[0], inSpecs[1]).outputSpec()};
     }
 

@@ -233,4 +233,28 @@ class DomainTrainingTest {
             assertTrue(a[0] >= 0 && a[1] >= 0 && a[2] >= 0);
         }
     }
+
+    @Test
+    void targetsFarOutsideTheTrainingTargetsGiveFiniteDesignsInsideTheBoundsAndFiniteDensities() throws Exception {
+        // training y lies in [−1.5, 1.5]; amt has only the lower bound 0 (a scaled softplus: linear far out)
+        List<double[]> designs = new ArrayList<>();
+        List<Double> logp = new ArrayList<>();
+        mixed.sample(new double[][] {{-50}, {50}}, 500, 1.0, 19L, true, c -> {
+            designs.addAll(Arrays.asList(c.designs()));
+            for (double v : c.logDensity()) {
+                logp.add(v);
+            }
+        }, null);
+        assertEquals(1000, designs.size());
+        for (double[] v : designs) {
+            for (double e : v) {
+                assertTrue(Double.isFinite(e), Arrays.toString(v));
+            }
+            assertTrue(v[2] >= 0, "amt ≥ 0: " + v[2]);
+            assertTrue(v[4] >= 0 && v[4] == Math.rint(v[4]), "count: " + v[4]);
+        }
+        for (double v : logp) {
+            assertTrue(!Double.isNaN(v), "re-scored designs have a density");
+        }
+    }
 }

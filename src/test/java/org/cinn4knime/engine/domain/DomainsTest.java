@@ -81,13 +81,15 @@ class DomainsTest {
             assertEquals(0, d.column(0).lower());
             assertFalse(d.column(0).hasUpper(), "values up to ½ get no inferred upper bound 1: " + d.describe());
         }
-        // the network coordinates differ by the constant log(1e12): standardisation removes it
+        // the softplus scale follows the unit: the network coordinates are the same, the log-Jacobians differ by
+        // the constant log(1e12)
+        assertEquals(1e-12, df.column(0).scale() / dp.column(0).scale(), 1e-24);
         double[] up = new double[1];
         double[] uf = new double[1];
         for (int i = 0; i < n; i++) {
             double jp = dp.toNetwork(pico[i], up, null, "r" + i);
             double jf = df.toNetwork(farads[i], uf, null, "r" + i);
-            assertEquals(Math.log(1e12), up[0] - uf[0], 1e-9);
+            assertEquals(up[0], uf[0], 1e-9);
             assertEquals(Math.log(1e12), jf - jp, 1e-9);
         }
         // a column reaching above ½ is a fraction; a small fraction is declared
@@ -307,23 +309,29 @@ class DomainsTest {
         for (int i = 1; i < 21; i++) {
             x[i][0] = i; // one row at 0, twenty at 1..20: the offset is the 10 % quantile of 1..20
         }
-        Domains d = Domains.fit(data(new String[] {"a"}, x), DomainSpec.INFER).domains();
+        Domains d = Domains.fit(data(new String[] {"a"}, x), DomainSpec.parse("continuous a")).domains();
         double band = d.column(0).bandLower();
         assertEquals(2, band, 1e-12);
         double w = Domains.BAND_LOG_WIDTH;
         double[] u = new double[1];
         double lj = d.toNetwork(new double[] {0}, u, null, "r");
-        // u = log(x + δ) at the band's middle, log δ − W/2; the log-probability of the band adds log(δ e^(−W/2) W)
-        assertEquals(Math.log(band) - w / 2, u[0], 1e-12);
-        assertEquals(-u[0] + Math.log(band) - w / 2 + Math.log(w), lj, 1e-12);
+        double s = d.column(0).scale();
+        assertEquals(10.5, s, 1e-12, "the median of 1..20");
+        // u = softplus⁻¹((x + δ)/s) at the band's middle x + δ = δ e^(−W/2); log|du/dx| = −log s − log σ(u); the
+        // log-probability of the band adds log(δ e^(−W/2) W)
+        double mid = band * Math.exp(-w / 2);
+        assertEquals(Math.log(Math.expm1(mid / s)), u[0], 1e-12);
+        assertEquals(-Math.log(s) + Math.log1p(Math.exp(-u[0])) + Math.log(band) - w / 2 + Math.log(w), lj, 1e-12);
+        double top = Math.log(Math.expm1(band / s));
+        double bottom = Math.log(Math.expm1(band * Math.exp(-w) / s));
         SplittableRandom rnd = new SplittableRandom(5);
         for (int t = 0; t < 1000; t++) {
             d.toNetwork(new double[] {0}, u, rnd, "r");
-            assertTrue(u[0] < Math.log(band) && u[0] > Math.log(band) - w, "zero rows lie in the band below");
+            assertTrue(u[0] < top && u[0] > bottom, "zero rows lie in the band below");
             assertEquals(0, d.fromNetwork(u)[0]);
         }
         d.toNetwork(new double[] {1e-9}, u, rnd, "r");
-        assertTrue(u[0] > Math.log(band));
+        assertTrue(u[0] > top);
     }
 
     @Test
