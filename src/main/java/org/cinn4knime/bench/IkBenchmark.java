@@ -37,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  *
  * Speed mode (default; {@code --quick} uses less data): training samples/s for GLOW, SINGLE and SPLINE blocks (same
- * blocks, width and batch; SPLINE with 8 bins on [−3, 3]) and sampling designs/s, each also as a fraction of the speed
+ * blocks, width and batch; SPLINE with the default 10 bins on [−5, 5]) and sampling designs/s, each also as a fraction of the speed
  * that the network's matrix products alone allow on this machine, measured in the same run with the same shapes (so
  * figures from busy machines stay comparable); spline speed also as a ratio to GLOW in the same run.
  *

@@ -37,7 +37,7 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
 
     /**
      * 6 AUTO blocks (spline couplings for one design column, GLOW otherwise), 2 hidden layers of 128 ReLU units,
-     * clamp 2.0, no ActNorm, float, 8 bins on [−3, 3].
+     * clamp 2.0, no ActNorm, float, 10 bins on [−5, 5].
      */
     public static CinnArchitecture defaults() {
         return new CinnArchitecture(BLOCKS.intDefault(),
@@ -104,7 +104,7 @@ public record CinnArchitecture(int blocks, CouplingType coupling, int subnetLaye
     }
 
     /**
-     * One line for people, naming the coupling kind, e.g. "6 SPLINE blocks (8 bins on [-3, 3]), subnets 2x128 RELU,
+     * One line for people, naming the coupling kind, e.g. "6 SPLINE blocks (10 bins on [-5, 5]), subnets 2x128 RELU,
      * float" or "6 GLOW blocks, subnets 2x128 RELU, clamp 2.0, ActNorm, float".
      */
     public String summary() {

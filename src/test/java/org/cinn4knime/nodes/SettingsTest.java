@@ -185,8 +185,10 @@ class SettingsTest {
         h.loadSettings(frozenSettings("learner"));
         assertEquals(0.9, h.saveSettings().getDouble("adam_beta1"));
         assertEquals(0.999, h.saveSettings().getDouble("adam_beta2"));
-        assertEquals(8, h.saveSettings().getInt("spline_bins"));
-        assertEquals(3.0, h.saveSettings().getDouble("spline_tail_bound"));
+        assertEquals(org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_BINS.intDefault(),
+            h.saveSettings().getInt("spline_bins"));
+        assertEquals(org.cinn4knime.engine.settings.ArchitectureDeclarations.SPLINE_TAIL_BOUND.doubleDefault(),
+            h.saveSettings().getDouble("spline_tail_bound"));
         // the 0.1.0 workflow names GLOW and keeps it, although new nodes default to AUTO
         assertEquals("GLOW", h.saveSettings().getString("coupling"));
         assertEquals("AUTO", new NodeModelHarness(new CinnLearnerNodeFactory().createNodeModel()).saveSettings()

@@ -57,11 +57,11 @@ public final class ArchitectureDeclarations {
         .cli("--precision").description("arithmetic");
 
     /** Bins K of every rational-quadratic spline (spline couplings only). */
-    public static final Setting SPLINE_BINS = Setting.integer("spline_bins", 8, 2, 64).since(Setting.V0_2_0) //
+    public static final Setting SPLINE_BINS = Setting.integer("spline_bins", 10, 2, 64).since(Setting.V0_2_0) //
         .label("Spline bins").cli("--bins").description("spline couplings: bins per spline");
 
     /** The splines act on [−B, B] in standardised units, the identity outside (spline couplings only). */
-    public static final Setting SPLINE_TAIL_BOUND = Setting.real("spline_tail_bound", 3.0, 0, 100).openBelow()
+    public static final Setting SPLINE_TAIL_BOUND = Setting.real("spline_tail_bound", 5.0, 0, 100).openBelow()
         .since(Setting.V0_2_0).label("Spline tail bound").cli("--tail-bound")
         .description("spline couplings: the splines act on [-B, B] in standardised units, identity outside");
 
