@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.cinn4knime.chart.XyChart;
+import org.cinn4knime.engine.AtomicFile;
 import org.cinn4knime.engine.CinnArchitecture;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
@@ -212,7 +213,8 @@ final class BiomassDemo {
 
     private static void writeDesigns(final Path file, final List<Figures> figures, final List<List<double[]>> designs,
         final TargetRange.Check[] checks) throws IOException {
-        try (PrintWriter w = new PrintWriter(java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        try (AtomicFile out = AtomicFile.create(file)) {
+            final PrintWriter w = new PrintWriter(out.writer());
             w.println("target_HHV,carbon,hydrogen,oxygen,nitrogen,sulfur,ash,HHV_channiwala_parikh,in_training_range,"
                 + "target_distance");
             for (int i = 0; i < designs.size(); i++) {
@@ -222,6 +224,10 @@ final class BiomassDemo {
                         d[3], d[4], ash, channiwalaParikh(d), checks[i].inRange(), checks[i].distance());
                 }
             }
+            if (w.checkError()) {
+                throw new IOException("Could not write " + file + ".");
+            }
+            out.commit();
         }
     }
 
