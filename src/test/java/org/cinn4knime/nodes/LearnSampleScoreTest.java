@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cinn4knime.engine.CouplingType;
 import org.cinn4knime.engine.ik.InverseKinematics;
 import org.cinn4knime.nodes.learner.CinnLearnerNodeFactory;
 import org.cinn4knime.nodes.port.CinnPortObject;
+import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec.TrainingSummary;
 import org.cinn4knime.nodes.sampler.CinnSamplerNodeFactory;
 import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
@@ -52,6 +54,16 @@ class LearnSampleScoreTest {
         final PortObject[] out = s_learner.execute(NodeTestData.ikTable(3000, 1));
         s_model = (CinnPortObject)out[0];
         s_history = (BufferedDataTable)out[1];
+    }
+
+    @Test
+    void executedModelSpecNamesTheCouplingTheConfiguredSpecNames() throws Exception {
+        // the default block type AUTO is resolved at configure (4 design columns: GLOW); execute must say the same
+        final CinnPortObjectSpec configured = (CinnPortObjectSpec)s_learner
+            .configure(NodeTestData.ikTable(10, 1).getDataTableSpec())[0];
+        assertEquals(CouplingType.GLOW, configured.getArchitecture().coupling());
+        assertEquals(configured.getArchitecture(), s_model.getSpec().getArchitecture());
+        assertEquals(s_model.getModel().architecture(), s_model.getSpec().getArchitecture());
     }
 
     @Test

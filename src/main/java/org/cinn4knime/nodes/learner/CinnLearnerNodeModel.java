@@ -107,7 +107,8 @@ final class CinnLearnerNodeModel extends CinnNodeModel<CinnLearnerSettings> {
         final TrainingSummary summary = new TrainingSummary(data.rows(), history.size(), result.bestEpoch(),
             best.selectionLoss(),
             model.lossToNll(best.validationLoss()), result.stopReason());
-        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), arch, summary)
+        // the trained model's architecture: AUTO resolved, as configure's spec has it
+        final CinnPortObjectSpec modelSpec = new CinnPortObjectSpec(cols.x(), cols.y(), model.architecture(), summary)
             .withWholeNumberX(m_settings.wholeNumberColumns(cols))
             .withDomains(model.domains() == null ? List.of() : model.domains().describe());
         return new PortObject[]{new CinnPortObject(modelSpec, model), historyTable(model, exec)};
