@@ -207,10 +207,7 @@ public final class CinnTrainer {
             double[] params = net.initialParameters(s.seed());
             net.setParameters(params);
             SplittableRandom shuffle = new SplittableRandom(s.seed() ^ 0x5EED5EEDL);
-            int[] order = new int[nTrain];
-            for (int i = 0; i < nTrain; i++) {
-                order[i] = i;
-            }
+            int[] order = Permutations.identity(nTrain);
             int bs = batch;
             int batchesPerEpoch = (nTrain + bs - 1) / bs;
             if (arch.actNorm()) {

@@ -23,27 +23,9 @@ public final class Adam {
         v = new double[n];
     }
 
-    /** Global L2 norm of a gradient. */
-    public static double norm(double[] g) {
-        double s = 0;
-        for (double x : g) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    /**
-     * One step on {@code p} with gradient {@code g} (g is modified). {@code gradNorm} is {@link #norm}(g).
-     * With a float network ({@code precision}), every new value is rounded to float (what the network stores).
-     */
-    public void step(double[] p, double[] g, double gradNorm, double lr, FlowNet precision) {
-        Step s = begin(gradNorm, lr, precision);
-        s.apply(p, g, 0, p.length);
-    }
-
     /**
      * Starts one step (advances the step count) for {@link Step#apply} over index ranges, which may run on several
-     * threads at once for disjoint ranges; the result is the same as {@link #step} whatever the ranges.
+     * threads at once for disjoint ranges; the result is the same whatever the ranges.
      */
     public Step begin(double gradNorm, double lr, FlowNet precision) {
         t++;
