@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.common.TargetRangeColumns;
 import org.cinn4knime.nodes.common.UniqueNames;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
 import org.knime.core.data.DataColumnSpec;
@@ -33,10 +34,10 @@ import org.knime.core.node.InvalidSettingsException;
 record SamplerLayout(int[] yIndices, int[] keptIndices, boolean withLogDensity, DataTableSpec outputSpec) {
 
     /** Name of the boolean column that flags targets outside the training targets (Sampler and Scorer). */
-    public static final String IN_RANGE = "Target in training range";
+    public static final String IN_RANGE = TargetRangeColumns.IN_RANGE;
 
     /** Name of the column with the target's distance from the training targets (above 1: too far). */
-    public static final String DISTANCE = "Target distance";
+    public static final String DISTANCE = TargetRangeColumns.DISTANCE;
 
     static SamplerLayout create(final CinnPortObjectSpec model, final DataTableSpec input, final boolean keepAll,
         final boolean withLogDensity) throws InvalidSettingsException {

@@ -12,6 +12,7 @@ import org.cinn4knime.engine.TargetRange;
 import org.cinn4knime.nodes.common.CinnNodeModel;
 import org.cinn4knime.nodes.common.MissingRows;
 import org.cinn4knime.nodes.common.NumericColumns;
+import org.cinn4knime.nodes.common.TargetRangeColumns;
 import org.cinn4knime.nodes.common.UniqueNames;
 import org.cinn4knime.nodes.port.CinnPortObject;
 import org.cinn4knime.nodes.port.CinnPortObjectSpec;
@@ -47,10 +48,10 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
     /** Columns appended to the input: log p(x|y), ||z||², target in training range, target distance. */
     static final int ADDED = 4;
 
-    /** Same names as the Sampler's columns. */
-    static final String IN_RANGE = "Target in training range";
+    /** The target-range columns, named as the Sampler's. */
+    static final String IN_RANGE = TargetRangeColumns.IN_RANGE;
 
-    static final String DISTANCE = "Target distance";
+    static final String DISTANCE = TargetRangeColumns.DISTANCE;
 
     static final String FV_MEAN_NLL = "mean_nll";
 
@@ -159,7 +160,6 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         return new PortObject[]{out.getTable(), statisticsTable(report, skipped, exec)};
     }
 
-    /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
     /** Counts the rows whose y lies outside the training targets and remembers the first. */
     private static final class Flags {
         final TargetRange m_range;
@@ -198,6 +198,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         }
     }
 
+    /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
     private static void score(final List<DataRow> chunk, final Layout layout, final CinnPortObjectSpec spec,
         final Scorer scorer, final Flags flags, final BufferedDataContainer out) throws CinnException {
         final List<double[]> xs = new ArrayList<>();
