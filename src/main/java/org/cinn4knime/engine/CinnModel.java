@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
-import org.cinn4knime.engine.nn.Host;
-import org.cinn4knime.engine.parallel.ChunkPipeline;
 
 /**
  * A trained cINN with its column names, standardisation and provenance. Immutable and safe for concurrent use:
@@ -212,40 +210,7 @@ public final class CinnModel {
         checkThreads(threads);
         double[] logJacobian = new double[n];
         double[][] x = toNetwork(xRows, logJacobian);
-        int d = netDim();
-        double[][] z = new double[n][d];
-        double[] logp = new double[n];
-        double[] zz = new double[n];
-        forEachChunk(n, threads, "score", (from, m) -> forwardChunk(x, y, from, m, z, zz, logp, logJacobian));
-        return new ForwardResult(z, logp, zz);
-    }
-
-    /** The work on rows [from, from + m) of one chunk. */
-    @FunctionalInterface
-    private interface ChunkTask {
-        void run(int from, int m) throws Exception;
-    }
-
-    /**
-     * Runs {@code task} for every chunk of {@link #CHUNK_ROWS} of n rows on {@code threads} worker threads of this
-     * call's own, and waits for all of them; the first failure is rethrown.
-     */
-    private static void forEachChunk(int n, int threads, String name, ChunkTask task) throws CinnDataException {
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, chunks(n)), name, r -> { })) {
-            for (int start = 0; start < n; start += CHUNK_ROWS) {
-                int from = start;
-                int m = Math.min(CHUNK_ROWS, n - from);
-                pipe.submit(() -> {
-                    task.run(from, m);
-                    return null;
-                });
-            }
-            pipe.finish();
-        } catch (CinnDataException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return NetworkPasses.forward(this, x, y, logJacobian, threads);
     }
 
     static int chunks(long rows) {
@@ -258,43 +223,9 @@ public final class CinnModel {
         }
     }
 
-    /** Forward pass of rows [from, from + m) into the result arrays (on a borrowed network). */
-    private void forwardChunk(double[][] x, double[][] y, int from, int m, double[][] z, double[] zz,
-            double[] logp, double[] logJacobian) {
-        int d = netDim();
-        FlowNet f = borrow();
-        try {
-            FlowNet.Workspace ws = f.workspace(m);
-            double[] xf = new double[d * m];
-            Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
-            f.setInput(ws, xf);
-            f.setCondition(ws, conditionFeatureMajor(y, from, m));
-            f.forward(ws);
-            double[] zf = Host.get(ws.z());
-            double[] ld = f.logDet(ws);
-            for (int r = 0; r < m; r++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double v = zf[j * m + r];
-                    z[from + r][j] = v;
-                    s += v * v;
-                }
-                zz[from + r] = s;
-                logp[from + r] = logDensity(s, ld[r]) + logJacobian[from + r];
-            }
-        } finally {
-            release(f);
-        }
-    }
-
+    /** log p(x|y) from ‖z‖² and the network's log|det J| of one row (standardised data), in the user's units. */
     double logDensity(double zSquared, double netLogDet) {
         return -0.5 * zSquared - netDim() * HALF_LOG_2PI + netLogDet + std.xLogDet();
-    }
-
-    private double[] conditionFeatureMajor(double[][] y, int from, int m) {
-        double[] yf = new double[yDim() * m];
-        Standardisation.toFeatureMajor(y, from, m, std.yMean(), std.yStd(), yf);
-        return yf;
     }
 
     /** Inverse pass: z ({@link #netDim()} values per row) → x in the user's units. */
@@ -307,30 +238,9 @@ public final class CinnModel {
      * own; the result is the same on any number of threads.
      */
     public double[][] inverse(double[][] z, double[][] y, int threads) throws CinnDataException {
-        int n = checkRows(z, y, "latent", netDim(), null);
+        checkRows(z, y, "latent", netDim(), null);
         checkThreads(threads);
-        int d = netDim();
-        double[][] x = new double[n][];
-        forEachChunk(n, threads, "inverse", (from, m) -> {
-            double[] zf = new double[d * m];
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < d; j++) {
-                    zf[j * m + r] = z[from + r][j];
-                }
-            }
-            FlowNet f = borrow();
-            try {
-                FlowNet.Workspace ws = f.workspace(m);
-                f.setLatent(ws, zf);
-                f.setCondition(ws, conditionFeatureMajor(y, from, m));
-                f.inverse(ws);
-                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
-                System.arraycopy(part, 0, x, from, m);
-            } finally {
-                release(f);
-            }
-        });
-        return fromNetwork(x);
+        return fromNetwork(NetworkPasses.inverse(this, z, y, threads));
     }
 
     /** log p(x|y) per row in nats, in the units of x. */

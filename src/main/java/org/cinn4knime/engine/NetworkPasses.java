@@ -1,0 +1,141 @@
+package org.cinn4knime.engine;
+
+import org.cinn4knime.engine.nn.FlowNet;
+import org.cinn4knime.engine.nn.Host;
+import org.cinn4knime.engine.parallel.ChunkPipeline;
+
+/**
+ * The chunked network passes behind {@link CinnModel#forward(double[][], double[][], int)} and
+ * {@link CinnModel#inverse(double[][], double[][], int)}: the rows are cut into chunks of {@link CinnModel#CHUNK_ROWS},
+ * every chunk runs on a network borrowed from the model ({@link CinnModel#borrow()}) and writes only its own rows of
+ * the result, so the result does not depend on how many worker threads compute the chunks.
+ *
+ * <p>Rows arrive checked and in network coordinates (after the column domains, before the standardisation); the
+ * callers in {@link CinnModel} check them and apply the domains.
+ */
+final class NetworkPasses {
+
+    private NetworkPasses() {
+    }
+
+    /** The work on rows [from, from + m) of one chunk. */
+    @FunctionalInterface
+    private interface ChunkTask {
+        void run(int from, int m) throws Exception;
+    }
+
+    /**
+     * Forward pass of n rows.
+     *
+     * @param x n × {@link CinnModel#netDim()} rows in network coordinates
+     * @param y n × {@link CinnModel#yDim()} targets in the user's units
+     * @param logJacobian n values: log|du/dx| of the column domains per row, added to log p
+     * @param threads worker threads (≥ 1)
+     * @return z, log p(x|y) in the user's units and ‖z‖² per row
+     */
+    static ForwardResult forward(CinnModel model, double[][] x, double[][] y, double[] logJacobian, int threads)
+            throws CinnDataException {
+        int n = x.length;
+        double[][] z = new double[n][model.netDim()];
+        double[] logp = new double[n];
+        double[] zz = new double[n];
+        forEachChunk(n, threads, "score", (from, m) -> forwardChunk(model, x, y, from, m, z, zz, logp, logJacobian));
+        return new ForwardResult(z, logp, zz);
+    }
+
+    /**
+     * Inverse pass of n rows.
+     *
+     * @param z n × {@link CinnModel#netDim()} latent rows
+     * @param y n × {@link CinnModel#yDim()} targets in the user's units
+     * @param threads worker threads (≥ 1)
+     * @return n rows in network coordinates (the caller maps them back through the column domains)
+     */
+    static double[][] inverse(CinnModel model, double[][] z, double[][] y, int threads) throws CinnDataException {
+        int n = z.length;
+        int d = model.netDim();
+        Standardisation std = model.standardisation();
+        double[][] x = new double[n][];
+        forEachChunk(n, threads, "inverse", (from, m) -> {
+            double[] zf = new double[d * m];
+            for (int r = 0; r < m; r++) {
+                for (int j = 0; j < d; j++) {
+                    zf[j * m + r] = z[from + r][j];
+                }
+            }
+            FlowNet f = model.borrow();
+            try {
+                FlowNet.Workspace ws = f.workspace(m);
+                f.setLatent(ws, zf);
+                f.setCondition(ws, conditionFeatureMajor(model, y, from, m));
+                f.inverse(ws);
+                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+                System.arraycopy(part, 0, x, from, m);
+            } finally {
+                model.release(f);
+            }
+        });
+        return x;
+    }
+
+    /**
+     * Runs {@code task} for every chunk of {@link CinnModel#CHUNK_ROWS} of n rows on {@code threads} worker threads
+     * of this call's own, and waits for all of them; the first failure is rethrown.
+     */
+    private static void forEachChunk(int n, int threads, String name, ChunkTask task) throws CinnDataException {
+        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, CinnModel.chunks(n)), name,
+                r -> { })) {
+            for (int start = 0; start < n; start += CinnModel.CHUNK_ROWS) {
+                int from = start;
+                int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
+                pipe.submit(() -> {
+                    task.run(from, m);
+                    return null;
+                });
+            }
+            pipe.finish();
+        } catch (CinnDataException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Forward pass of rows [from, from + m) into the result arrays (on a borrowed network). */
+    private static void forwardChunk(CinnModel model, double[][] x, double[][] y, int from, int m, double[][] z,
+            double[] zz, double[] logp, double[] logJacobian) {
+        int d = model.netDim();
+        Standardisation std = model.standardisation();
+        FlowNet f = model.borrow();
+        try {
+            FlowNet.Workspace ws = f.workspace(m);
+            double[] xf = new double[d * m];
+            Standardisation.toFeatureMajor(x, from, m, std.xMean(), std.xStd(), xf);
+            f.setInput(ws, xf);
+            f.setCondition(ws, conditionFeatureMajor(model, y, from, m));
+            f.forward(ws);
+            double[] zf = Host.get(ws.z());
+            double[] ld = f.logDet(ws);
+            for (int r = 0; r < m; r++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double v = zf[j * m + r];
+                    z[from + r][j] = v;
+                    s += v * v;
+                }
+                zz[from + r] = s;
+                logp[from + r] = model.logDensity(s, ld[r]) + logJacobian[from + r];
+            }
+        } finally {
+            model.release(f);
+        }
+    }
+
+    /** Targets of rows [from, from + m), standardised, feature-major (the network's condition input). */
+    private static double[] conditionFeatureMajor(CinnModel model, double[][] y, int from, int m) {
+        Standardisation std = model.standardisation();
+        double[] yf = new double[model.yDim() * m];
+        Standardisation.toFeatureMajor(y, from, m, std.yMean(), std.yStd(), yf);
+        return yf;
+    }
+}
