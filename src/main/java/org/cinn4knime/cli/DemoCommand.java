@@ -169,8 +169,8 @@ final class DemoCommand implements Callable<Integer> {
         final ScoreReport report;
         final List<String> columns = new ArrayList<>(Arrays.asList(xNames));
         columns.addAll(Arrays.asList(yNames));
-        try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns, model)) {
-            final Scorer scorer = model.newScorer(threads);
+        try (ScoresOutput scores = ScoresOutput.create(m_dir.resolve("scores.csv"), columns, model);
+                Scorer scorer = model.newScorer(threads)) {
             final List<List<Double>> cells = new ArrayList<>();
             for (int i = 0; i < m_testRows; i++) {
                 final List<Double> row = new ArrayList<>();

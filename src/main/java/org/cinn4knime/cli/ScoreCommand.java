@@ -43,9 +43,6 @@ final class ScoreCommand implements Callable<Integer> {
         + "mass (a bound that training rows sat on) the log-probability of that value, and for a whole-number column "
         + "the density at x + 1/2, an approximation of log P(x).";
 
-    /** Rows scored per engine call and thread; keeps memory flat for large files. */
-    static final int CHUNK_ROWS = 4096;
-
     @Spec
     private CommandSpec m_spec;
 
@@ -76,11 +73,11 @@ final class ScoreCommand implements Callable<Integer> {
         final CinnModel model = ModelInput.load(m_model);
         final ScoreReport report;
         try (CsvInput in = CsvInput.open(m_data, "--data");
-                ScoresOutput out = ScoresOutput.create(m_out, in.header(), model)) {
+                ScoresOutput out = ScoresOutput.create(m_out, in.header(), model);
+                Scorer scorer = model.newScorer(threads)) { // its threads end also when an error leaves
             final int[] x = in.indexesOf(model.xNames(), "the model's x column");
             final int[] y = in.indexesOf(model.yNames(), "the model's y column");
-            final Scorer scorer = model.newScorer(threads);
-            final int chunkRows = CHUNK_ROWS * threads;
+            final int chunkRows = Scorer.rowsPerAdd(threads); // memory stays flat for large files
             final List<CSVRecord> records = new ArrayList<>();
             final List<double[]> xs = new ArrayList<>();
             final List<double[]> ys = new ArrayList<>();

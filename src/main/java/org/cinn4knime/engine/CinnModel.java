@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
+import org.cinn4knime.engine.parallel.WorkerPool;
 
 /**
  * A trained cINN with its column names, standardisation and provenance. Immutable and safe for concurrent use:
@@ -208,9 +209,25 @@ public final class CinnModel {
     public ForwardResult forward(double[][] xRows, double[][] y, int threads) throws CinnDataException {
         int n = checkRows(xRows, y, "design", xDim(), xNames);
         checkThreads(threads);
+        try (WorkerPool pool = new WorkerPool(Math.min(threads, chunks(n)), "score")) {
+            return forwardChecked(xRows, y, n, pool);
+        }
+    }
+
+    /**
+     * {@link #forward(double[][], double[][])} with the chunks computed on the given pool's threads (a
+     * {@link Scorer}'s, kept for its life); the result is the same on any number of threads.
+     */
+    ForwardResult forward(double[][] xRows, double[][] y, WorkerPool pool) throws CinnDataException {
+        return forwardChecked(xRows, y, checkRows(xRows, y, "design", xDim(), xNames), pool);
+    }
+
+    /** The forward pass of n checked rows. */
+    private ForwardResult forwardChecked(double[][] xRows, double[][] y, int n, WorkerPool pool)
+            throws CinnDataException {
         double[] logJacobian = new double[n];
         double[][] x = toNetwork(xRows, logJacobian);
-        return NetworkPasses.forward(this, x, y, logJacobian, threads);
+        return NetworkPasses.forward(this, x, y, logJacobian, pool);
     }
 
     static int chunks(long rows) {
@@ -238,9 +255,11 @@ public final class CinnModel {
      * own; the result is the same on any number of threads.
      */
     public double[][] inverse(double[][] z, double[][] y, int threads) throws CinnDataException {
-        checkRows(z, y, "latent", netDim(), null);
+        int n = checkRows(z, y, "latent", netDim(), null);
         checkThreads(threads);
-        return fromNetwork(NetworkPasses.inverse(this, z, y, threads));
+        try (WorkerPool pool = new WorkerPool(Math.min(threads, chunks(n)), "inverse")) {
+            return fromNetwork(NetworkPasses.inverse(this, z, y, pool));
+        }
     }
 
     /** log p(x|y) per row in nats, in the units of x. */
@@ -287,14 +306,15 @@ public final class CinnModel {
                 listener);
     }
 
-    /** A streaming scorer for (x, y) rows. */
+    /** A streaming scorer for (x, y) rows, on the caller's thread only. */
     public Scorer newScorer() {
         return new Scorer(this, 1);
     }
 
     /**
-     * A streaming scorer whose {@link Scorer#add} runs the network passes on {@code threads} worker threads of each
-     * call's own; its results do not depend on {@code threads}.
+     * A streaming scorer whose {@link Scorer#add} runs the network passes on {@code threads} worker threads of the
+     * scorer's own, started here and ended by {@link Scorer#finish()} or {@link Scorer#close()}; its results do not
+     * depend on {@code threads}.
      */
     public Scorer newScorer(int threads) throws CinnDataException {
         checkThreads(threads);

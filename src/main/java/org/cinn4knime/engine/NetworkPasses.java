@@ -2,13 +2,14 @@ package org.cinn4knime.engine;
 
 import org.cinn4knime.engine.nn.FlowNet;
 import org.cinn4knime.engine.nn.Host;
-import org.cinn4knime.engine.parallel.ChunkPipeline;
+import org.cinn4knime.engine.parallel.WorkerPool;
 
 /**
  * The chunked network passes behind {@link CinnModel#forward(double[][], double[][], int)} and
  * {@link CinnModel#inverse(double[][], double[][], int)}: the rows are cut into chunks of {@link CinnModel#CHUNK_ROWS},
  * every chunk runs on a network borrowed from the model ({@link CinnModel#borrow()}) and writes only its own rows of
- * the result, so the result does not depend on how many worker threads compute the chunks.
+ * the result, so the result does not depend on how many worker threads compute the chunks. The threads are those of
+ * a {@link WorkerPool} the caller owns: one per call, or one for a {@link Scorer}'s life.
  *
  * <p>Rows arrive checked and in network coordinates (after the column domains, before the standardisation); the
  * callers in {@link CinnModel} check them and apply the domains.
@@ -21,7 +22,7 @@ final class NetworkPasses {
     /** The work on rows [from, from + m) of one chunk. */
     @FunctionalInterface
     private interface ChunkTask {
-        void run(int from, int m) throws Exception;
+        void run(int from, int m);
     }
 
     /**
@@ -30,16 +31,15 @@ final class NetworkPasses {
      * @param x n × {@link CinnModel#netDim()} rows in network coordinates
      * @param y n × {@link CinnModel#yDim()} targets in the user's units
      * @param logJacobian n values: log|du/dx| of the column domains per row, added to log p
-     * @param threads worker threads (≥ 1)
+     * @param pool the worker threads that compute the chunks
      * @return z, log p(x|y) in the user's units and ‖z‖² per row
      */
-    static ForwardResult forward(CinnModel model, double[][] x, double[][] y, double[] logJacobian, int threads)
-            throws CinnDataException {
+    static ForwardResult forward(CinnModel model, double[][] x, double[][] y, double[] logJacobian, WorkerPool pool) {
         int n = x.length;
         double[][] z = new double[n][model.netDim()];
         double[] logp = new double[n];
         double[] zz = new double[n];
-        forEachChunk(n, threads, "score", (from, m) -> forwardChunk(model, x, y, from, m, z, zz, logp, logJacobian));
+        forEachChunk(n, pool, (from, m) -> forwardChunk(model, x, y, from, m, z, zz, logp, logJacobian));
         return new ForwardResult(z, logp, zz);
     }
 
@@ -48,15 +48,15 @@ final class NetworkPasses {
      *
      * @param z n × {@link CinnModel#netDim()} latent rows
      * @param y n × {@link CinnModel#yDim()} targets in the user's units
-     * @param threads worker threads (≥ 1)
+     * @param pool the worker threads that compute the chunks
      * @return n rows in network coordinates (the caller maps them back through the column domains)
      */
-    static double[][] inverse(CinnModel model, double[][] z, double[][] y, int threads) throws CinnDataException {
+    static double[][] inverse(CinnModel model, double[][] z, double[][] y, WorkerPool pool) {
         int n = z.length;
         int d = model.netDim();
         Standardisation std = model.standardisation();
         double[][] x = new double[n][];
-        forEachChunk(n, threads, "inverse", (from, m) -> {
+        forEachChunk(n, pool, (from, m) -> {
             double[] zf = new double[d * m];
             for (int r = 0; r < m; r++) {
                 for (int j = 0; j < d; j++) {
@@ -79,25 +79,17 @@ final class NetworkPasses {
     }
 
     /**
-     * Runs {@code task} for every chunk of {@link CinnModel#CHUNK_ROWS} of n rows on {@code threads} worker threads
-     * of this call's own, and waits for all of them; the first failure is rethrown.
+     * Runs {@code task} for every chunk of {@link CinnModel#CHUNK_ROWS} of n rows on the pool's threads and waits for
+     * all of them; the failure of the lowest chunk is rethrown.
      */
-    private static void forEachChunk(int n, int threads, String name, ChunkTask task) throws CinnDataException {
-        try (ChunkPipeline<Object> pipe = new ChunkPipeline<>(Math.min(threads, CinnModel.chunks(n)), name,
-                r -> { })) {
-            for (int start = 0; start < n; start += CinnModel.CHUNK_ROWS) {
-                int from = start;
-                int m = Math.min(CinnModel.CHUNK_ROWS, n - from);
-                pipe.submit(() -> {
-                    task.run(from, m);
-                    return null;
-                });
-            }
-            pipe.finish();
-        } catch (CinnDataException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
+    private static void forEachChunk(int n, WorkerPool pool, ChunkTask task) {
+        try {
+            pool.run((n + CinnModel.CHUNK_ROWS - 1) / CinnModel.CHUNK_ROWS, (worker, chunk) -> {
+                int from = chunk * CinnModel.CHUNK_ROWS;
+                task.run(from, Math.min(CinnModel.CHUNK_ROWS, n - from));
+            });
+        } catch (WorkerPool.TaskException e) { // the chunk tasks throw no checked exception
+            throw new IllegalStateException(e.getMessage(), e.getCause());
         }
     }
 

@@ -1,12 +1,17 @@
 package org.cinn4knime.engine;
 
+import org.cinn4knime.engine.parallel.WorkerPool;
 import org.cinn4knime.engine.stats.ChiSquared;
 
 /**
  * Streaming scorer: feed (x, y) chunks with {@link #add}, then {@link #finish} for the summary. For a flow,
  * ‖z‖² of the true rows is χ²_D-distributed when the model is calibrated, which gives an exact calibration curve.
+ *
+ * <p>A scorer on several threads owns one {@link WorkerPool} for its life: {@link #finish()} ends its threads, and
+ * {@link #close()} does so on a path that does not reach {@code finish} (a failure, a cancellation). It belongs to one
+ * thread at a time.
  */
-public final class Scorer {
+public final class Scorer implements AutoCloseable {
     /** Calibration levels q = 0.05, 0.10, …, 0.95. */
     static final double[] LEVELS = new double[19];
 
@@ -17,7 +22,9 @@ public final class Scorer {
     }
 
     private final CinnModel model;
-    private final int threads;
+    /** The threads of every {@link #add}; none but the caller's for one thread. */
+    private final WorkerPool pool;
+    private boolean closed;
     private final double[] thresholds;
     private final long[] below;
     private final double[] zSum;
@@ -27,7 +34,7 @@ public final class Scorer {
 
     Scorer(CinnModel model, int threads) {
         this.model = model;
-        this.threads = threads;
+        this.pool = new WorkerPool(threads, "score");
         int d = model.netDim();
         thresholds = new double[LEVELS.length];
         for (int i = 0; i < LEVELS.length; i++) {
@@ -41,11 +48,16 @@ public final class Scorer {
     /**
      * Scores a chunk; returns per row {logDensity, zSquaredNorm}. The rows are accumulated for the summary, in row
      * order on the caller's thread (the network passes run on the scorer's threads), so the figures do not depend on
-     * the thread count. Pass a few times {@link CinnModel#CHUNK_ROWS} rows × threads per call to keep every thread
-     * busy.
+     * the thread count or on how the rows are cut into calls. Pass {@link #rowsPerAdd(int)} rows per call to keep
+     * every thread busy.
+     *
+     * @throws IllegalStateException after {@link #finish()} or {@link #close()}
      */
     public double[][] add(double[][] x, double[][] y) throws CinnDataException {
-        ForwardResult f = model.forward(x, y, threads);
+        if (closed) {
+            throw new IllegalStateException("This scorer is finished; CinnModel.newScorer starts a new one.");
+        }
+        ForwardResult f = model.forward(x, y, pool);
         double[][] out = new double[x.length][];
         for (int r = 0; r < x.length; r++) {
             double zz = f.zSquaredNorm()[r];
@@ -66,8 +78,23 @@ public final class Scorer {
         return out;
     }
 
-    /** The summary of all rows added so far (NaN figures if none). */
+    /**
+     * Rows to pass to one {@link #add} call of a scorer on {@code threads} threads: two chunks of
+     * {@link CinnModel#CHUNK_ROWS} per thread, enough to keep every thread busy with memory still flat. The one
+     * value the Scorer node and the command line {@code score} read their input by.
+     *
+     * @param threads the scorer's threads (≥ 1)
+     */
+    public static int rowsPerAdd(int threads) {
+        return 2 * CinnModel.CHUNK_ROWS * Math.max(1, threads);
+    }
+
+    /**
+     * The summary of all rows added so far (NaN figures if none); ends the scorer's threads (as {@link #close()}), so
+     * no row can be added afterwards.
+     */
     public ScoreReport finish() {
+        close();
         int d = model.netDim();
         double meanNll = rows == 0 ? Double.NaN : nllSum / rows;
         double[] fractions = new double[LEVELS.length];
@@ -85,5 +112,12 @@ public final class Scorer {
         }
         return new ScoreReport(rows, meanNll, meanNll / d, meanNll / d / Math.log(2), LEVELS.clone(), fractions,
                 err / LEVELS.length, mean, sd);
+    }
+
+    /** Ends the scorer's threads (idempotent); {@link #add} fails afterwards. */
+    @Override
+    public void close() {
+        closed = true;
+        pool.close();
     }
 }

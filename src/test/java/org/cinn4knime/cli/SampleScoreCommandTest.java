@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.cinn4knime.engine.Scorer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,14 +209,14 @@ class SampleScoreCommandTest {
 
     @Test
     void badCellAfterTheFirstChunkLeavesNoPartialScoresAndKeepsTheOldFile() throws Exception {
-        final Path data = ikCsv(m_dir.resolve("test.csv"), ScoreCommand.CHUNK_ROWS + 10, 13, false);
+        final Path data = ikCsv(m_dir.resolve("test.csv"), Scorer.rowsPerAdd(1) + 10, 13, false);
         final List<String> rows = new ArrayList<>(lines(data));
-        final int badRow = ScoreCommand.CHUNK_ROWS + 5;
+        final int badRow = Scorer.rowsPerAdd(1) + 5;
         rows.set(badRow, rows.get(badRow).replaceFirst("^([^,]*),[^,]*,", "$1,oops,"));
         Files.write(data, rows, StandardCharsets.UTF_8);
         final Path out = Files.writeString(m_dir.resolve("scores.csv"), "old results\n", StandardCharsets.UTF_8);
         final CliRun.Result r = fails("score", "--model", s_model.toString(), "--data", data.toString(), "--out",
-            out.toString());
+            out.toString(), "--threads", "1");
         assertTrue(r.err().contains(data + ", row " + badRow + ", column 'x1': 'oops' is not a number"),
             r::toString);
         assertEquals(List.of("old results"), lines(out), "the previous output must survive a failed run");

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.cinn4knime.engine.parallel.ChunkPipeline;
 import org.cinn4knime.engine.parallel.Shards;
@@ -165,6 +167,39 @@ class ParallelTest {
             assertArrayEquals(r1.zStd(), rt.zStd(), 0.0);
         }
         assertThrows(CinnDataException.class, () -> model.newScorer(0));
+    }
+
+    @Test
+    void aScorerKeepsItsThreadsForItsLifeAndEndsThemWhenFinished() throws Exception {
+        CinnModel model = CinnTrainer.train(data, arch(), settings(1).withEpochs(1), null).model();
+        double[][] x = data.x(); // 2600 rows: two chunks per add
+        double[][] y = data.y();
+        Set<Thread> before = scoreThreads();
+        Scorer scorer = model.newScorer(3);
+        Set<Thread> own = scoreThreads();
+        own.removeAll(before);
+        assertEquals(2, own.size(), "the scorer starts two threads of its own (the caller is the third): " + own);
+        double[][] first = scorer.add(x, y);
+        double[][] second = scorer.add(x, y);
+        Set<Thread> after = scoreThreads();
+        after.removeAll(before);
+        assertEquals(own, after, "the adds run on the scorer's threads, which stay alive until finish()");
+        for (int r = 0; r < x.length; r++) {
+            assertArrayEquals(first[r], second[r], 0.0);
+        }
+        assertEquals(2L * x.length, scorer.finish().rows());
+        for (Thread t : own) {
+            t.join(60_000);
+            assertFalse(t.isAlive(), t.getName() + " still runs after finish()");
+        }
+        assertThrows(IllegalStateException.class, () -> scorer.add(x, y));
+        scorer.close(); // idempotent
+    }
+
+    /** The live worker threads of scoring calls and scorers. */
+    private static Set<Thread> scoreThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("cinn-score-") && t.isAlive()).collect(Collectors.toSet());
     }
 
     /** Every design row as {target row, sample index, x..., log p}, in the order the sink gets them. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cinn4knime.engine.CinnException;
-import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.ScoreReport;
 import org.cinn4knime.engine.Scorer;
@@ -42,8 +41,6 @@ import org.knime.core.node.port.PortType;
  * counts), the headline figures also as flow variables.
  */
 final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
-
-    static final int CHUNK_ROWS = 1024;
 
     /** Columns appended to the input: log p(x|y), ||z||², target in training range, target distance. */
     static final int ADDED = 4;
@@ -116,46 +113,49 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             new MissingRows(m_settings.missingValuePolicy(), "Rows with missing x or y values", "x or y values");
         exec.setMessage("Scoring rows"); // replaces KNIME's "Copying input object at port 1"
         final int threads = m_settings.m_threads.getIntValue();
-        final Scorer scorer = port.getModel().newScorer(threads);
-        final int chunkRows = threads == 1 ? CHUNK_ROWS : CinnModel.CHUNK_ROWS * threads; // every thread busy
+        final ScoreReport report;
+        final long skipped;
         final BufferedDataContainer out = exec.createDataContainer(layout.outputSpec());
-        final List<DataRow> chunk = new ArrayList<>(CHUNK_ROWS);
-        final long total = Math.max(1, table.size());
-        long seen = 0;
-        final List<String> xNames = modelSpec.getXNames();
-        final List<String> yNames = modelSpec.getYNames();
-        final Flags flags = new Flags(port.getModel().targetRange());
-        try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
-            while (rows.hasNext()) {
-                final DataRow row = rows.next();
-                seen++;
-                final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
-                missing.skip(row, missingX != null ? missingX
-                    : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
-                chunk.add(row); // skipped rows stay in the output, with missing scores
-                if (chunk.size() == chunkRows) {
-                    score(chunk, layout, modelSpec, scorer, flags, out);
-                    exec.checkCanceled();
-                    exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+        try (Scorer scorer = port.getModel().newScorer(threads)) { // its threads end also when an error leaves
+            final int chunkRows = Scorer.rowsPerAdd(threads); // every thread busy
+            final List<DataRow> chunk = new ArrayList<>(chunkRows);
+            final long total = Math.max(1, table.size());
+            long seen = 0;
+            final List<String> xNames = modelSpec.getXNames();
+            final List<String> yNames = modelSpec.getYNames();
+            final Flags flags = new Flags(port.getModel().targetRange());
+            try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
+                while (rows.hasNext()) {
+                    final DataRow row = rows.next();
+                    seen++;
+                    final String missingX = NumericColumns.firstMissingName(row, layout.xIdx(), xNames);
+                    missing.skip(row, missingX != null ? missingX
+                        : NumericColumns.firstMissingName(row, layout.yIdx(), yNames));
+                    chunk.add(row); // skipped rows stay in the output, with missing scores
+                    if (chunk.size() == chunkRows) {
+                        score(chunk, layout, modelSpec, scorer, flags, out);
+                        exec.checkCanceled();
+                        exec.setProgress(seen / (double)total, "Scored " + seen + " rows");
+                    }
                 }
             }
+            score(chunk, layout, modelSpec, scorer, flags, out);
+            out.close();
+            skipped = missing.skipped();
+            final long scored = seen - skipped;
+            if (scored == 0) {
+                throw new IllegalArgumentException(seen == 0 ? "The input table is empty; nothing to score."
+                    : "All " + seen + " rows have missing x or y values; nothing to score.");
+            }
+            final String outside = flags.warning();
+            if (missing.warning(seen) != null) {
+                setWarningMessage(missing.warning(seen) + " Their score cells are missing."
+                    + (outside == null ? "" : " " + outside));
+            } else if (outside != null) {
+                setWarningMessage(outside);
+            }
+            report = scorer.finish();
         }
-        score(chunk, layout, modelSpec, scorer, flags, out);
-        out.close();
-        final long skipped = missing.skipped();
-        final long scored = seen - skipped;
-        if (scored == 0) {
-            throw new IllegalArgumentException(seen == 0 ? "The input table is empty; nothing to score."
-                : "All " + seen + " rows have missing x or y values; nothing to score.");
-        }
-        final String outside = flags.warning();
-        if (missing.warning(seen) != null) {
-            setWarningMessage(missing.warning(seen) + " Their score cells are missing."
-                + (outside == null ? "" : " " + outside));
-        } else if (outside != null) {
-            setWarningMessage(outside);
-        }
-        final ScoreReport report = scorer.finish();
         pushFlowVariables(report.meanNll(), report.bitsPerDim(), report.calibrationError(), report.rows(), skipped);
         return new PortObject[]{out.getTable(), statisticsTable(report, skipped, exec)};
     }
