@@ -10,9 +10,11 @@ import com.google.gson.JsonObject;
 
 /**
  * Typed access to the members of one object of model.json; a missing member or one of the wrong type is a
- * {@link ModelFormatException} that names the member by its path (e.g. {@code architecture.blocks}).
+ * {@link ModelFormatException} that names the member by its path (e.g. {@code architecture.blocks}). The one reader
+ * of model.json members: {@link ModelFile}, {@link ModelJson} and the {@code domains} member's reader in
+ * {@code engine.domain} all use it. Not part of the engine's user API.
  */
-final class JsonMembers {
+public final class JsonMembers {
     final JsonObject o;
     final String path;
 
@@ -21,12 +23,32 @@ final class JsonMembers {
         this.path = path;
     }
 
-    static ModelFormatException invalid(String where, String what) {
+    /**
+     * The members of {@code o}, which sits at {@code path} in model.json (e.g. {@code domains}; empty for the top
+     * level).
+     */
+    public static JsonMembers of(JsonObject o, String path) {
+        return new JsonMembers(o, path);
+    }
+
+    /**
+     * A corrupt model file: "the member '{@code where}' {@code what}."
+     *
+     * @param where the member's path, e.g. {@code domains.columns[2].lower}
+     * @param what what is wrong with it, e.g. "is missing"
+     */
+    public static ModelFormatException invalid(String where, String what) {
         return new ModelFormatException("The model description " + ModelFile.JSON_ENTRY
                 + " is corrupt or incomplete: the member '" + where + "' " + what + ".");
     }
 
-    String where(String name) {
+    /** This object's own path in model.json (empty for the top level). */
+    public String path() {
+        return path;
+    }
+
+    /** The path of the member {@code name} of this object, e.g. {@code domains.columns}. */
+    public String where(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
@@ -38,18 +60,18 @@ final class JsonMembers {
         return e;
     }
 
-    static JsonMembers object(JsonElement e, String where) throws ModelFormatException {
+    public static JsonMembers object(JsonElement e, String where) throws ModelFormatException {
         if (!e.isJsonObject()) {
             throw invalid(where, "is not an object");
         }
         return new JsonMembers(e.getAsJsonObject(), where);
     }
 
-    JsonMembers object(String name) throws ModelFormatException {
+    public JsonMembers object(String name) throws ModelFormatException {
         return object(get(name), where(name));
     }
 
-    JsonArray array(String name) throws ModelFormatException {
+    public JsonArray array(String name) throws ModelFormatException {
         JsonElement e = get(name);
         if (!e.isJsonArray()) {
             throw invalid(where(name), "is not an array");
@@ -94,13 +116,37 @@ final class JsonMembers {
         return e == null || e.isJsonNull() ? Double.NaN : decimal(e, where(name)).doubleValue();
     }
 
+    /**
+     * A finite number in [lo, hi] (either bound may be infinite), read as Gson reads a double.
+     *
+     * @throws ModelFormatException naming the member when it is missing, not a number, not finite or out of range
+     */
+    public double numberIn(String name, double lo, double hi) throws ModelFormatException {
+        return numberIn(o.get(name), where(name), lo, hi);
+    }
+
+    /** {@link #numberIn(String, double, double)} for an array element or other value at {@code where}. */
+    public static double numberIn(JsonElement e, String where, double lo, double hi) throws ModelFormatException {
+        if (e == null || e.isJsonNull()) {
+            throw invalid(where, "is missing");
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw invalid(where, "is not a number");
+        }
+        double v = e.getAsDouble();
+        if (!Double.isFinite(v) || v < lo || v > hi) {
+            throw invalid(where, "is " + v + ", not a finite number in [" + lo + ", " + hi + "]");
+        }
+        return v;
+    }
+
     /** Whether the member is present (and not null): for members added in a later format version. */
-    boolean has(String name) {
+    public boolean has(String name) {
         JsonElement e = o.get(name);
         return e != null && !e.isJsonNull();
     }
 
-    boolean bool(String name) throws ModelFormatException {
+    public boolean bool(String name) throws ModelFormatException {
         JsonElement e = get(name);
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
             throw invalid(where(name), "is not true or false");
@@ -108,7 +154,7 @@ final class JsonMembers {
         return e.getAsBoolean();
     }
 
-    String string(String name) throws ModelFormatException {
+    public String string(String name) throws ModelFormatException {
         JsonElement e = get(name);
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw invalid(where(name), "is not a text");
@@ -125,7 +171,7 @@ final class JsonMembers {
         }
     }
 
-    List<String> strings(String name) throws ModelFormatException {
+    public List<String> strings(String name) throws ModelFormatException {
         JsonArray a = array(name);
         List<String> l = new ArrayList<>();
         for (int k = 0; k < a.size(); k++) {

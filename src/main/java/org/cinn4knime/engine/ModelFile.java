@@ -251,12 +251,7 @@ public final class ModelFile {
         // format 2: column domains (absent: none, the format-1 behaviour); d counts network coordinates
         Domains domains = null;
         if (version >= 2 && j.o.has("domains")) {
-            try {
-                domains = Domains.fromJson(j.o.getAsJsonObject("domains"), xNames);
-            } catch (RuntimeException e) {
-                throw new ModelFormatException("The member 'domains' of the model file is invalid ("
-                        + e.getMessage() + ").", e);
-            }
+            domains = Domains.fromJson(j.object("domains").o, xNames); // errors name the member
         }
         int d = domains == null ? xNames.size() : domains.netDim();
         boolean v1 = version == 1; // format 1 spelt the setting keys in camelCase

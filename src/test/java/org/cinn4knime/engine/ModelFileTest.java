@@ -317,6 +317,37 @@ class ModelFileTest {
         }
     }
 
+    @Test
+    void badDomainsMembersAreNamedByTheirPath() throws Exception {
+        byte[] b;
+        try (InputStream in = ModelFileTest.class.getResourceAsStream("/golden/domains-format-v2.cinn")) {
+            b = in.readAllBytes();
+        }
+        Map<String, UnaryOperator<JsonObject>> changes = new LinkedHashMap<>();
+        changes.put("domains", j -> {
+            j.addProperty("domains", 7);
+            return j;
+        });
+        changes.put("domains.columns[0].lower", j -> {
+            j.getAsJsonObject("domains").getAsJsonArray("columns").get(0).getAsJsonObject().addProperty("lower", "x");
+            return j;
+        });
+        changes.put("domains.compositions[0].shares[1]", j -> {
+            j.getAsJsonObject("domains").getAsJsonArray("compositions").get(0).getAsJsonObject()
+                    .getAsJsonArray("shares").set(1, new com.google.gson.JsonPrimitive(2));
+            return j;
+        });
+        changes.put("domains.validationLogJacobian", j -> {
+            j.getAsJsonObject("domains").remove("validationLogJacobian");
+            return j;
+        });
+        for (Map.Entry<String, UnaryOperator<JsonObject>> c : changes.entrySet()) {
+            String m = readError(withJson(b, c.getValue()));
+            assertTrue(m.contains("corrupt or incomplete: the member '" + c.getKey() + "'"), c.getKey() + ": " + m);
+            assertFalse(m.contains("Exception") || m.contains("java.") || m.contains("com.google"), m);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ golden files
 
     /**

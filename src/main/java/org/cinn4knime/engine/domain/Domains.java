@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.cinn4knime.engine.CinnDataException;
+import org.cinn4knime.engine.ModelFormatException;
 import org.cinn4knime.engine.TrainingData;
 
 import com.google.gson.JsonObject;
@@ -301,10 +302,10 @@ public final class Domains {
     /**
      * Reads the {@code domains} member written by {@link #toJson}.
      *
-     * @throws IllegalArgumentException when it is inconsistent with the design columns (the model file reader
-     *         reports it as a corrupt file)
+     * @throws ModelFormatException naming the member (e.g. {@code domains.columns[2].lower}) when one is missing, of
+     *         the wrong type, out of range or inconsistent with the design columns
      */
-    public static Domains fromJson(JsonObject o, List<String> xNames) {
+    public static Domains fromJson(JsonObject o, List<String> xNames) throws ModelFormatException {
         return DomainsJson.read(o, xNames);
     }
 

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cinn4knime.engine.JsonMembers;
+import org.cinn4knime.engine.ModelFormatException;
+
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** Reads and writes the {@code domains} member of model.json (format 2; see docs/model-format.md). Stateless. */
@@ -69,163 +71,112 @@ final class DomainsJson {
     }
 
     /**
-     * Reads the {@code domains} member written by {@link #write}, validating every member.
+     * Reads the {@code domains} member written by {@link #write}, validating every member with {@link JsonMembers}.
      *
-     * @throws IllegalArgumentException naming the member path (e.g. {@code domains.columns[2].lower}) when a member
-     *         is missing, of the wrong type, out of range, or inconsistent with the design columns (the model file
-     *         reader reports it as a corrupt file)
+     * @throws ModelFormatException naming the member path (e.g. {@code domains.columns[2].lower}) when a member is
+     *         missing, of the wrong type, out of range, or inconsistent with the design columns
      */
-    static Domains read(JsonObject o, List<String> xNames) {
+    static Domains read(JsonObject json, List<String> xNames) throws ModelFormatException {
+        JsonMembers o = JsonMembers.of(json, "domains");
         Map<String, Integer> idx = Domains.index(xNames);
         ColumnDomain[] cols = new ColumnDomain[xNames.size()];
         boolean[] covered = new boolean[xNames.size()];
-        JsonArray colArr = array(o, "columns", "domains.columns");
+        JsonArray colArr = o.array("columns");
         for (int q = 0; q < colArr.size(); q++) {
-            String path = "domains.columns[" + q + "]";
-            JsonObject e = object(colArr.get(q), path);
-            String name = string(e, "column", path);
+            JsonMembers e = JsonMembers.object(colArr.get(q), o.where("columns") + "[" + q + "]");
+            String name = e.string("column");
             Integer j = idx.get(name);
             if (j == null) {
-                throw new IllegalArgumentException(path + ".column '" + name + "' is not a design column");
+                throw JsonMembers.invalid(e.where("column"), "names '" + name + "', which is not a design column");
             }
             if (covered[j]) {
-                throw new IllegalArgumentException(path + ".column '" + name + "' has a domain already");
+                throw JsonMembers.invalid(e.where("column"), "names '" + name + "', which has a domain already");
             }
             covered[j] = true;
-            double lower = e.has("lower") ? finite(e, "lower", path) : Double.NaN;
-            double upper = e.has("upper") ? finite(e, "upper", path) : Double.NaN;
+            double lower = e.has("lower") ? finite(e, "lower") : Double.NaN;
+            double upper = e.has("upper") ? finite(e, "upper") : Double.NaN;
             if (lower >= upper) {
-                throw new IllegalArgumentException(path + ".lower " + Domains.num(lower) + " is not below " + path
-                        + ".upper " + Domains.num(upper));
+                throw JsonMembers.invalid(e.where("lower"), "is " + Domains.num(lower) + ", not below "
+                        + e.where("upper") + " " + Domains.num(upper));
             }
-            boolean whole = bool(e, "wholeNumber", path);
-            double bandLower = nonNegative(e, "bandLower", path);
-            double bandUpper = nonNegative(e, "bandUpper", path);
+            boolean whole = e.bool("wholeNumber");
+            double bandLower = nonNegative(e, "bandLower");
+            double bandUpper = nonNegative(e, "bandUpper");
             if (bandLower > 0 && Double.isNaN(lower) || bandUpper > 0 && Double.isNaN(upper)) {
-                throw new IllegalArgumentException(path + " has a point-mass band at an absent bound");
+                throw JsonMembers.invalid(e.path(), "has a point-mass band at an absent bound");
             }
             boolean oneSided = !Double.isNaN(lower) != !Double.isNaN(upper);
             double scale = 1;
             if (oneSided) {
-                scale = finite(e, "scale", path);
+                scale = finite(e, "scale");
                 if (!(scale > 0)) {
-                    throw new IllegalArgumentException(path + ".scale " + Domains.num(scale) + " is not positive");
+                    throw JsonMembers.invalid(e.where("scale"), "is " + Domains.num(scale) + ", not positive");
                 }
             }
-            cols[j] = new ColumnDomain(name, lower, upper, whole, bandLower, bandUpper, share(e, "shareAtLower", path),
-                    share(e, "shareAtUpper", path), bool(e, "declared", path), scale);
+            cols[j] = new ColumnDomain(name, lower, upper, whole, bandLower, bandUpper, share(e, "shareAtLower"),
+                    share(e, "shareAtUpper"), e.bool("declared"), scale);
         }
         List<Composition> comps = new ArrayList<>();
-        JsonArray compArr = array(o, "compositions", "domains.compositions");
+        JsonArray compArr = o.array("compositions");
         for (int q = 0; q < compArr.size(); q++) {
-            String path = "domains.compositions[" + q + "]";
-            JsonObject e = object(compArr.get(q), path);
-            List<String> parts = new ArrayList<>();
-            JsonArray pa = array(e, "parts", path + ".parts");
-            for (int i = 0; i < pa.size(); i++) {
-                JsonElement p = pa.get(i);
-                if (!p.isJsonPrimitive() || !p.getAsJsonPrimitive().isString()) {
-                    throw new IllegalArgumentException(path + ".parts[" + i + "] is not a column name");
-                }
-                parts.add(p.getAsString());
-            }
-            boolean exact = bool(e, "exact", path);
+            JsonMembers e = JsonMembers.object(compArr.get(q), o.where("compositions") + "[" + q + "]");
+            List<String> parts = e.strings("parts");
+            boolean exact = e.bool("exact");
             if (parts.size() < (exact ? 2 : 1)) {
-                throw new IllegalArgumentException(path + ".parts names too few parts (" + parts.size() + ")");
+                throw JsonMembers.invalid(e.where("parts"), "names too few parts (" + parts.size() + ")");
             }
-            double total = finite(e, "total", path);
+            double total = finite(e, "total");
             if (!(total > 0)) {
-                throw new IllegalArgumentException(path + ".total " + Domains.num(total) + " is not positive");
+                throw JsonMembers.invalid(e.where("total"), "is " + Domains.num(total) + ", not positive");
             }
             double[] bands = new double[parts.size()];
             double[] shares = new double[parts.size()];
-            JsonArray ba = array(e, "bands", path + ".bands");
-            JsonArray sa = array(e, "shares", path + ".shares");
+            JsonArray ba = e.array("bands");
+            JsonArray sa = e.array("shares");
             if (ba.size() != parts.size() || sa.size() != parts.size()) {
-                throw new IllegalArgumentException(path + ".bands or .shares do not have one value per part");
+                throw JsonMembers.invalid(e.where("bands"), "or its neighbour 'shares' does not have one value per "
+                        + "part");
             }
             for (int i = 0; i < parts.size(); i++) {
+                String part = e.where("parts") + "[" + i + "]";
                 Integer j = idx.get(parts.get(i));
                 if (j == null) {
-                    throw new IllegalArgumentException(path + ".parts[" + i + "] '" + parts.get(i)
-                            + "' is not a design column");
+                    throw JsonMembers.invalid(part, "names '" + parts.get(i) + "', which is not a design column");
                 }
                 if (covered[j]) {
-                    throw new IllegalArgumentException(path + ".parts[" + i + "] '" + parts.get(i)
-                            + "' has a domain already (listed twice)");
+                    throw JsonMembers.invalid(part, "names '" + parts.get(i) + "', which has a domain already "
+                            + "(listed twice)");
                 }
                 covered[j] = true;
-                bands[i] = element(ba.get(i), path + ".bands[" + i + "]", 0, Double.POSITIVE_INFINITY);
-                shares[i] = element(sa.get(i), path + ".shares[" + i + "]", 0, 1);
+                bands[i] = JsonMembers.numberIn(ba.get(i), e.where("bands") + "[" + i + "]", 0,
+                        Double.POSITIVE_INFINITY);
+                shares[i] = JsonMembers.numberIn(sa.get(i), e.where("shares") + "[" + i + "]", 0, 1);
             }
-            comps.add(new Composition(parts, total, exact, bands, nonNegative(e, "remainderBand", path), shares,
-                    share(e, "remainderShare", path)));
+            comps.add(new Composition(parts, total, exact, bands, nonNegative(e, "remainderBand"), shares,
+                    share(e, "remainderShare")));
         }
-        if (o.has("bandLogWidth") && finite(o, "bandLogWidth", "domains") != Domains.BAND_LOG_WIDTH) {
-            throw new IllegalArgumentException("domains.bandLogWidth " + o.get("bandLogWidth")
-                    + " is not the one this version knows (" + Domains.BAND_LOG_WIDTH + ")");
+        if (o.has("bandLogWidth") && finite(o, "bandLogWidth") != Domains.BAND_LOG_WIDTH) {
+            throw JsonMembers.invalid(o.where("bandLogWidth"), "is " + finite(o, "bandLogWidth")
+                    + ", not the one this version knows (" + Domains.BAND_LOG_WIDTH + ")");
         }
         for (int j = 0; j < covered.length; j++) {
             if (!covered[j]) {
-                throw new IllegalArgumentException("domains names no domain for column '" + xNames.get(j) + "'");
+                throw JsonMembers.invalid(o.where("columns"), "names no domain for the design column '"
+                        + xNames.get(j) + "'");
             }
         }
-        return new Domains(xNames, cols, comps, finite(o, "validationLogJacobian", "domains"));
+        return new Domains(xNames, cols, comps, finite(o, "validationLogJacobian"));
     }
 
-    private static JsonArray array(JsonObject o, String m, String path) {
-        JsonElement e = o.get(m);
-        if (e == null || !e.isJsonArray()) {
-            throw new IllegalArgumentException(path + " is missing or not an array");
-        }
-        return e.getAsJsonArray();
+    private static double finite(JsonMembers o, String m) throws ModelFormatException {
+        return o.numberIn(m, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
-    private static JsonObject object(JsonElement e, String path) {
-        if (e == null || !e.isJsonObject()) {
-            throw new IllegalArgumentException(path + " is not an object");
-        }
-        return e.getAsJsonObject();
+    private static double share(JsonMembers o, String m) throws ModelFormatException {
+        return o.numberIn(m, 0, 1);
     }
 
-    private static String string(JsonObject o, String m, String path) {
-        JsonElement e = o.get(m);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException(path + "." + m + " is missing or not a string");
-        }
-        return e.getAsString();
-    }
-
-    private static boolean bool(JsonObject o, String m, String path) {
-        JsonElement e = o.get(m);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new IllegalArgumentException(path + "." + m + " is missing or not true/false");
-        }
-        return e.getAsBoolean();
-    }
-
-    private static double finite(JsonObject o, String m, String path) {
-        return element(o.get(m), path + "." + m, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
-    }
-
-    /** A finite number in [lo, hi] (bounds themselves finite or infinite). */
-    private static double element(JsonElement e, String path, double lo, double hi) {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException(path + " is missing or not a number");
-        }
-        double v = e.getAsDouble();
-        if (!Double.isFinite(v) || v < lo || v > hi) {
-            throw new IllegalArgumentException(path + " is " + v + ", not a finite number in [" + lo + ", " + hi
-                    + "]");
-        }
-        return v;
-    }
-
-    private static double share(JsonObject o, String m, String path) {
-        return element(o.get(m), path + "." + m, 0, 1);
-    }
-
-    static double nonNegative(JsonObject o, String m, String path) {
-        return element(o.get(m), path + "." + m, 0, Double.POSITIVE_INFINITY);
+    private static double nonNegative(JsonMembers o, String m) throws ModelFormatException {
+        return o.numberIn(m, 0, Double.POSITIVE_INFINITY);
     }
 }

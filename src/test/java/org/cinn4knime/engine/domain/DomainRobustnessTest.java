@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.cinn4knime.engine.CinnDataException;
+import org.cinn4knime.engine.ModelFormatException;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonArray;
@@ -229,8 +230,7 @@ class DomainRobustnessTest {
         JsonObject o = JsonParser.parseString(validJson().toString()).getAsJsonObject();
         Domains.fromJson(o, NAMES); // valid before the edit
         edit.accept(o);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Domains.fromJson(o, NAMES),
-                path);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Domains.fromJson(o, NAMES), path);
         assertTrue(e.getMessage().contains(path), path + ": " + e.getMessage());
     }
 
@@ -251,7 +251,7 @@ class DomainRobustnessTest {
         assertRejected("domains.columns[0].lower", o -> col(o, 0).addProperty("lower", "x"));
         assertRejected("domains.columns[0].upper", o -> col(o, 0).addProperty("upper", Double.NaN));
         assertRejected("domains.columns[1].bandLower", o -> col(o, 1).addProperty("bandLower", -1));
-        assertRejected("domains.columns[1] has a point-mass band at an absent bound",
+        assertRejected("'domains.columns[1]' has a point-mass band at an absent bound",
                 o -> col(o, 1).addProperty("bandUpper", 0.5));
         assertRejected("domains.columns[1].scale", o -> col(o, 1).addProperty("scale", 0));
         assertRejected("domains.columns[1].scale", o -> col(o, 1).remove("scale"));
