@@ -1,5 +1,6 @@
 package org.cinn4knime.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -91,12 +92,19 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
         }
         double[] ym = new double[yNames.length];
         double[] ys = new double[yNames.length];
+        List<String> targetWarnings = new ArrayList<>();
         for (int j = 0; j < yNames.length; j++) {
-            double[] cs = trimmedMeanSd(y, rows, j, yNames[j]);
-            ym[j] = cs[0];
-            ys[j] = cs[1];
+            // the median and robust spread once per target column, for the scale and for the outlier warning
+            double[] cs = robustCentreSpread(y, rows, j, yNames[j], "target");
+            double[] ms = trimmedMeanSd(y, rows, j, cs, yNames[j]);
+            ym[j] = ms[0];
+            ys[j] = ms[1];
+            String w = outlierWarning(y, rows, j, cs, yNames[j], "target", rowName);
+            if (w != null) {
+                targetWarnings.add(w);
+            }
         }
-        outlierWarnings(y, rows, yNames, "target", rowName, warnings);
+        warnings.addAll(targetWarnings);
         return new Standardisation(xm, xs, ym, ys);
     }
 
@@ -104,10 +112,11 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
      * Mean and standard deviation of column j over the rows that are not gross outliers (within
      * {@link #GROSS_OUTLIER_SDS} robust standard deviations of the median, {@link #robustCentreSpread}): the plain
      * mean and standard deviation for a column without gross outliers, and unmoved by a few values 1,000× too large.
+     *
+     * @param cs the column's {median, robust spread} from {@link #robustCentreSpread}
      */
-    static double[] trimmedMeanSd(double[][] v, int[] rows, int j, String name) throws CinnDataException {
-        double[] cs = robustCentreSpread(v, rows, j, name, "target");
-        int[] kept = java.util.Arrays.stream(rows)
+    static double[] trimmedMeanSd(double[][] v, int[] rows, int j, double[] cs, String name) {
+        int[] kept = Arrays.stream(rows)
                 .filter(r -> Math.abs(v[r][j] - cs[0]) <= GROSS_OUTLIER_SDS * cs[1]).toArray();
         try {
             return kept.length >= 2 ? meanSd(v, kept, j, name) : cs;
@@ -151,30 +160,43 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
             } catch (CinnDataException e) {
                 continue;
             }
-            int count = 0;
-            int worst = -1;
-            double worstDev = 0;
-            for (int r : rows) {
-                double dev = Math.abs(v[r][j] - cs[0]) / cs[1];
-                if (dev > GROSS_OUTLIER_SDS) {
-                    count++;
-                    if (dev > worstDev) {
-                        worstDev = dev;
-                        worst = r;
-                    }
-                }
-            }
-            if (count > 0) {
-                warnings.add("The " + what + " column '" + names[j] + "' has " + count + " gross outlier"
-                        + (count > 1 ? "s" : "") + ": value" + (count > 1 ? "s" : "") + " more than "
-                        + (int) GROSS_OUTLIER_SDS + " robust standard deviations from its median "
-                        + CinnTrainer.fmt(cs[0]) + " (robust sd " + CinnTrainer.fmt(cs[1]) + "), the farthest "
-                        + CinnTrainer.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit slip or a "
-                        + "typo? Check or remove these rows"
-                        + ("target".equals(what) ? "; the targets are scaled without them, so they do not squash the "
-                                + "other rows, but the model still trains on them." : "."));
+            String w = outlierWarning(v, rows, j, cs, names[j], what, rowName);
+            if (w != null) {
+                warnings.add(w);
             }
         }
+    }
+
+    /**
+     * The warning for column j if it holds gross outliers, else null.
+     *
+     * @param cs the column's {median, robust spread} from {@link #robustCentreSpread}
+     */
+    private static String outlierWarning(double[][] v, int[] rows, int j, double[] cs, String name, String what,
+            IntFunction<String> rowName) {
+        int count = 0;
+        int worst = -1;
+        double worstDev = 0;
+        for (int r : rows) {
+            double dev = Math.abs(v[r][j] - cs[0]) / cs[1];
+            if (dev > GROSS_OUTLIER_SDS) {
+                count++;
+                if (dev > worstDev) {
+                    worstDev = dev;
+                    worst = r;
+                }
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        return "The " + what + " column '" + name + "' has " + count + " gross outlier" + (count > 1 ? "s" : "")
+                + ": value" + (count > 1 ? "s" : "") + " more than " + (int) GROSS_OUTLIER_SDS + " robust standard "
+                + "deviations from its median " + CinnTrainer.fmt(cs[0]) + " (robust sd " + CinnTrainer.fmt(cs[1])
+                + "), the farthest " + CinnTrainer.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit "
+                + "slip or a typo? Check or remove these rows"
+                + ("target".equals(what) ? "; the targets are scaled without them, so they do not squash the "
+                        + "other rows, but the model still trains on them." : ".");
     }
 
     /** log|det| of the x standardisation: −Σ log std (added to every log-density in user units). */
