@@ -24,18 +24,25 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
     private final double[][] m_targets;
     private final boolean m_logDensity;
     private final TargetRange.Check[] m_checks;
+    /** The verdicts of all target rows, named by their 1-based row of the targets file. */
+    private final TargetRange.Tally m_tally;
     private long m_rows;
 
     /** Per design column: whole numbers, written without a decimal point. */
     private final boolean[] m_whole;
 
     private DesignsOutput(final CsvOutput out, final CinnModel model, final double[][] targets,
-        final boolean logDensity) {
+        final boolean logDensity, final String flagColumn) {
         m_whole = new boolean[model.xDim()];
         for (int j = 0; j < m_whole.length; j++) {
             m_whole[j] = model.domains() != null && model.domains().isWholeNumber(j);
         }
-        m_checks = model.targetRange().check(targets);
+        m_tally = model.targetRange().tally("target rows", flagColumn);
+        m_checks = new TargetRange.Check[targets.length];
+        for (int r = 0; r < targets.length; r++) {
+            final String row = String.valueOf(r + 1);
+            m_checks[r] = m_tally.check(targets[r], () -> row);
+        }
         m_out = out;
         m_targets = targets;
         m_logDensity = logDensity;
@@ -43,12 +50,14 @@ final class DesignsOutput implements SampleSink, AutoCloseable {
 
     static DesignsOutput create(final Path file, final CinnModel model, final double[][] targets,
         final boolean logDensity) throws CliException, IOException {
-        return new DesignsOutput(CsvOutput.create(file, header(model, logDensity)), model, targets, logDensity);
+        final List<String> header = header(model, logDensity);
+        return new DesignsOutput(CsvOutput.create(file, header), model, targets, logDensity,
+            header.get(header.size() - (logDensity ? 3 : 2)));
     }
 
-    /** The target-range verdict of every target row. */
-    List<TargetRange.Check> checks() {
-        return List.of(m_checks);
+    /** The target-range verdicts of every target row. */
+    TargetRange.Tally targetTally() {
+        return m_tally;
     }
 
     /** The output columns; names that clash get a KNIME-style " (#1)" suffix. */

@@ -3,7 +3,6 @@ package org.cinn4knime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cinn4knime.engine.CinnException;
@@ -73,8 +72,12 @@ final class SampleCommand implements Callable<Integer> {
         }
         final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_threads,
             m_out);
-        warnOutsideTargets(model, List.of(model.targetRange().check(targets)), "target rows",
-            m_spec.commandLine().getErr());
+        final TargetRange.Tally tally = model.targetRange().tally("target rows", "in_training_range");
+        for (int r = 0; r < targets.length; r++) {
+            final String row = String.valueOf(r + 1);
+            tally.check(targets[r], () -> row);
+        }
+        warnOutsideTargets(tally, m_spec.commandLine().getErr());
         final PrintWriter out = m_spec.commandLine().getOut();
         out.println(CinnCli.count(rows, "design") + " for " + CinnCli.count(targets.length, "target") + " written to "
             + m_out);
@@ -83,18 +86,15 @@ final class SampleCommand implements Callable<Integer> {
 
     /**
      * Prints one warning line on {@code err} counting the flagged rows and naming the first (row numbers are the
-     * 1-based data rows of the input file), and for a format-1 model one note that its range is only derived.
+     * 1-based data rows of the input file), in the wording of {@link TargetRange.Tally#warning()}; for a format-1
+     * model without flagged rows one note that its range is only derived.
      */
-    static void warnOutsideTargets(final CinnModel model, final List<TargetRange.Check> checks, final String what,
-        final PrintWriter err) {
-        if (model.targetRange().isDerived()) {
-            err.println("note: this model was saved before training-target ranges were stored (model file format 1); "
-                + "targets are checked only against the training targets' mean ± 4 standard deviations. Retrain for "
-                + "the full check.");
-        }
-        final String summary = TargetRange.summary(checks, TargetRange.numbered(checks.size()), what);
-        if (summary != null) {
-            err.println("warning: " + summary);
+    static void warnOutsideTargets(final TargetRange.Tally tally, final PrintWriter err) {
+        final String warning = tally.warning();
+        if (warning != null) {
+            err.println("warning: " + warning);
+        } else if (tally.rangeIsDerived()) {
+            err.println("note: " + TargetRange.DERIVED_NOTE + " Retrain for the full check.");
         }
         err.flush();
     }

@@ -102,7 +102,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             report = scorer.finish();
             out.commit();
-            SampleCommand.warnOutsideTargets(model, out.checks(), "rows", m_spec.commandLine().getErr());
+            SampleCommand.warnOutsideTargets(out.targetTally(), m_spec.commandLine().getErr());
         }
         final PrintWriter console = m_spec.commandLine().getOut();
         console.println(describe(report));

@@ -18,21 +18,21 @@ final class ScoresOutput implements AutoCloseable {
 
     private final CsvOutput m_out;
 
-    private final TargetRange m_range;
+    /** The verdicts of all rows written so far; rows are named by their 1-based data row. */
+    private final TargetRange.Tally m_tally;
 
-    private final List<TargetRange.Check> m_checks = new ArrayList<>();
-
-    private ScoresOutput(final CsvOutput out, final TargetRange range) {
+    private ScoresOutput(final CsvOutput out, final TargetRange range, final String flagColumn) {
         m_out = out;
-        m_range = range;
+        m_tally = range.tally("rows", flagColumn);
     }
 
     static ScoresOutput create(final Path file, final List<String> inputColumns, final CinnModel model)
         throws CliException, IOException {
         final List<String> header = new ArrayList<>(inputColumns);
-        header.addAll(CsvOutput.uniqueNames(inputColumns,
-            List.of("log_density", "z_squared_norm", "in_training_range", "target_distance")));
-        return new ScoresOutput(CsvOutput.create(file, header), model.targetRange());
+        final List<String> added = CsvOutput.uniqueNames(inputColumns,
+            List.of("log_density", "z_squared_norm", "in_training_range", "target_distance"));
+        header.addAll(added);
+        return new ScoresOutput(CsvOutput.create(file, header), model.targetRange(), added.get(2));
     }
 
     /**
@@ -47,17 +47,17 @@ final class ScoresOutput implements AutoCloseable {
             inputRows.get(i).forEach(row::add);
             row.add(scores[i][0]);
             row.add(scores[i][1]);
-            final TargetRange.Check check = m_range.check(y[i]);
-            m_checks.add(check);
+            final String dataRow = String.valueOf(m_tally.checked() + 1);
+            final TargetRange.Check check = m_tally.check(y[i], () -> dataRow);
             row.add(check.inRange());
             row.add(check.distance());
             m_out.row(row);
         }
     }
 
-    /** The verdicts of all rows written so far. */
-    List<TargetRange.Check> checks() {
-        return m_checks;
+    /** The target-range verdicts of all rows written so far. */
+    TargetRange.Tally targetTally() {
+        return m_tally;
     }
 
     void commit() throws IOException {

@@ -1,10 +1,10 @@
 package org.cinn4knime.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -221,29 +221,92 @@ public final class TargetRange {
     }
 
     /**
-     * One sentence counting the flagged rows and naming the first, or null when none is flagged.
-     *
-     * @param checks the verdicts in row order
-     * @param rowNames names of the rows (e.g. "Row3" or "2"), same order
-     * @param what "target rows" or "rows"
+     * The caveat of a range derived from a format-1 model ({@link #isDerived()}): one sentence, part of every
+     * {@link Tally#warning()} of such a model.
      */
-    public static String summary(List<Check> checks, List<String> rowNames, String what) {
-        int flagged = 0;
-        int first = -1;
-        for (int r = 0; r < checks.size(); r++) {
-            if (!checks.get(r).inRange()) {
+    public static final String DERIVED_NOTE = "This model was saved before training-target ranges were stored (model "
+            + "file format 1), so targets are checked only against the training targets' mean ± " + (int) LEGACY_SDS
+            + " standard deviations.";
+
+    /**
+     * A tally of this range's verdicts on a stream of rows, for the one warning that the Sampler and Scorer nodes and
+     * the command line give about flagged targets.
+     *
+     * @param what what the rows are, plural ("target rows", "rows")
+     * @param flagColumn the output column that is false for a flagged row (e.g. "Target in training range")
+     */
+    public Tally tally(String what, String flagColumn) {
+        return new Tally(this, what, flagColumn);
+    }
+
+    /**
+     * Counts checked and flagged rows and remembers the first flagged one, in the order they are added; gives the
+     * warning in one wording for every caller. Not thread-safe: one caller thread.
+     */
+    public static final class Tally {
+        private final TargetRange range;
+        private final String what;
+        private final String flagColumn;
+        private long checked;
+        private long flagged;
+        private String first;
+
+        private Tally(TargetRange range, String what, String flagColumn) {
+            this.range = range;
+            this.what = what;
+            this.flagColumn = flagColumn;
+        }
+
+        /**
+         * Checks one target row ({@link TargetRange#check(double[])}) and counts the verdict.
+         *
+         * @param rowName the row's name for the warning, asked for only if it is the first flagged row (e.g. "4",
+         *        or a KNIME row key in quotes)
+         */
+        public Check check(double[] target, Supplier<String> rowName) {
+            return add(range.check(target), rowName);
+        }
+
+        /** Counts a verdict of this range made elsewhere; returns it. */
+        public Check add(Check c, Supplier<String> rowName) {
+            checked++;
+            if (!c.inRange()) {
                 flagged++;
-                if (first < 0) {
-                    first = r;
+                if (first == null) {
+                    first = rowName.get() + ": " + c.reason();
                 }
             }
+            return c;
         }
-        if (flagged == 0) {
-            return null;
+
+        /** Whether the range is derived from a format-1 model ({@link TargetRange#isDerived()}). */
+        public boolean rangeIsDerived() {
+            return range.isDerived();
         }
-        return flagged + " of " + checks.size() + " " + what + " lie outside the training targets (first: row "
-                + rowNames.get(first) + ": " + checks.get(first).reason() + "). The model extrapolates there: "
-                + "its designs and log-densities are not trustworthy.";
+
+        /** Rows counted so far. */
+        public long checked() {
+            return checked;
+        }
+
+        /** Rows flagged so far. */
+        public long flagged() {
+            return flagged;
+        }
+
+        /**
+         * One warning counting the flagged rows and naming the first, with {@link TargetRange#DERIVED_NOTE} for a
+         * format-1 model; null when no row is flagged.
+         */
+        public String warning() {
+            if (flagged == 0) {
+                return null;
+            }
+            return flagged + " of " + checked + " " + what + " lie outside the training targets (first: row " + first
+                    + "); the model extrapolates there, so its designs and log-densities for them are not "
+                    + "trustworthy (column '" + flagColumn + "' is false)."
+                    + (range.isDerived() ? " " + DERIVED_NOTE : "");
+        }
     }
 
     /** Target column names. */
@@ -288,14 +351,5 @@ public final class TargetRange {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /** Row names "1", "2", … for {@link #summary} when rows have no IDs. */
-    public static List<String> numbered(int n) {
-        List<String> l = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            l.add(String.valueOf(i));
-        }
-        return l;
     }
 }

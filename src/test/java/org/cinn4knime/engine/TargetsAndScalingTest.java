@@ -82,9 +82,30 @@ class TargetsAndScalingTest {
         assertTrue(c[3].reason().contains("'t'") && c[3].reason().contains("50"), c[3].reason());
         assertTrue(c[3].distance() > 10, "distance of 50 from −1 … 1.5: " + c[3].distance());
         assertTrue(c[0].distance() < 1, "distance of an ordinary target: " + c[0].distance());
-        String s = TargetRange.summary(Arrays.asList(c), TargetRange.numbered(5), "target rows");
-        assertTrue(s.startsWith("1 of 5 target rows") && s.contains("row 4"), s);
-        assertEquals(null, TargetRange.summary(List.of(c[0], c[1]), TargetRange.numbered(2), "rows"));
+        TargetRange.Tally tally = tr.tally("target rows", "flag");
+        List<String> asked = new ArrayList<>();
+        for (int r = 0; r < targets.length; r++) {
+            String name = String.valueOf(r + 1);
+            assertEquals(c[r], tally.check(targets[r], () -> {
+                asked.add(name);
+                return name;
+            }));
+        }
+        assertEquals(List.of("4"), asked, "only the first flagged row is named");
+        assertEquals(5, tally.checked());
+        assertEquals(1, tally.flagged());
+        assertEquals("1 of 5 target rows lie outside the training targets (first: row 4: " + c[3].reason()
+                + "); the model extrapolates there, so its designs and log-densities for them are not trustworthy "
+                + "(column 'flag' is false).", tally.warning());
+        TargetRange.Tally none = tr.tally("rows", "flag");
+        none.add(c[0], () -> "1");
+        assertEquals(null, none.warning());
+        // a format-1 model's derived range says so in the same warning
+        TargetRange legacy = TargetRange.fromStandardisation(List.of("t"), new double[] {0}, new double[] {1});
+        TargetRange.Tally old = legacy.tally("rows", "flag");
+        old.check(new double[] {9}, () -> "7");
+        assertTrue(old.rangeIsDerived() && old.warning().startsWith("1 of 1 rows lie outside the training targets "
+                + "(first: row 7: 't' = 9") && old.warning().endsWith(" " + TargetRange.DERIVED_NOTE), old.warning());
     }
 
     @Test

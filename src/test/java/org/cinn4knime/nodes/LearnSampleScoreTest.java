@@ -23,11 +23,14 @@ import org.cinn4knime.nodes.scorer.CinnScorerNodeFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.BooleanValue;
+import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeModelHarness;
 import org.knime.core.node.NodeSettings;
@@ -202,6 +205,22 @@ class LearnSampleScoreTest {
         }
         assertTrue(flagged <= 1, flagged + " of 50 rows like the training rows flagged");
         assertEquals(flagged > 0, sc.warning() != null, sc::warning);
+        // a row whose y is far outside: the Scorer warns in the Sampler's words
+        final List<DataRow> rows = new ArrayList<>();
+        for (DataRow r : NodeTestData.ikTable(3, 5)) {
+            rows.add(r);
+        }
+        final DataCell[] far = new DataCell[7];
+        for (int c = 0; c < 7; c++) {
+            far[c] = rows.get(1).getCell(c);
+        }
+        far[4] = new DoubleCell(50);
+        rows.set(1, new DefaultRow(rows.get(1).getKey(), far));
+        final NodeModelHarness sf = new NodeModelHarness(new CinnScorerNodeFactory().createNodeModel());
+        sf.execute(s_model, NodeModelHarness.createTable(NodeTestData.ikSpec(), rows.toArray(DataRow[]::new)));
+        assertTrue(sf.warning() != null && sf.warning().startsWith("1 of 3 rows lie outside the training targets "
+            + "(first: row 'Row1': 'y0' = 50") && sf.warning().contains("(column 'Target in training range' is false)"),
+            sf::warning);
     }
 
     @Test
@@ -299,7 +318,7 @@ class LearnSampleScoreTest {
         assertEquals(n, h.flowVariables().get("cinn_rows_scored").getIntValue());
         // no missing-value warning; at most a handful of held-out rows (sparse tails of the targets) flagged as
         // far from the training targets (about 0.1 % by design)
-        assertTrue(h.warning() == null || h.warning().matches("^[1-3] of 1500 rows have targets outside the "
+        assertTrue(h.warning() == null || h.warning().matches("^[1-3] of 1500 rows lie outside the "
             + "training targets .*"), h::warning);
         // the Learner's best validation NLL is in the same units as the Scorer's mean NLL: on fresh rows of the same
         // distribution they agree up to sampling error (300 validation rows) and the validation-set selection bias

@@ -141,18 +141,14 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
         /** Target-range verdicts of the current chunk's rows. */
         private TargetRange.Check[] m_checks;
 
-        private long m_targetRows;
-
-        private long m_flagged;
-
-        private String m_firstFlagged;
-
-        private boolean m_derived;
+        /** The target-range verdicts of all target rows so far, for the node warning. */
+        private final TargetRange.Tally m_tally;
 
         Sampling(final CinnModel model, final SamplerLayout layout, final BufferedDataContainer out) {
             m_model = model;
             m_layout = layout;
             m_out = out;
+            m_tally = model.targetRange().tally("target rows", SamplerLayout.IN_RANGE);
             final List<String> xNames = model.xNames();
             m_xTypes = new int[xNames.size()];
             final int first = layout.keptIndices().length;
@@ -179,17 +175,10 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
             exec.setMessage("Sampling for input rows " + (firstPosition + 1) + " to " + (firstPosition + rows.size()));
             final ExecutionMonitor sub = exec.createSubProgress(Math.max(0, progressAfter - m_progressDone));
             m_progressDone = progressAfter;
-            final TargetRange range = m_model.targetRange();
-            m_derived = range.isDerived();
-            m_checks = range.check(targets.toArray(double[][]::new));
+            m_checks = m_model.targetRange().check(targets.toArray(double[][]::new));
             for (int i = 0; i < m_checks.length; i++) {
-                m_targetRows++;
-                if (!m_checks[i].inRange()) {
-                    m_flagged++;
-                    if (m_firstFlagged == null) {
-                        m_firstFlagged = "'" + rows.get(i).getKey().getString() + "': " + m_checks[i].reason();
-                    }
-                }
+                final DataRow row = rows.get(i);
+                m_tally.add(m_checks[i], () -> "'" + row.getKey().getString() + "'");
             }
             try {
                 m_model.sample(targets.toArray(double[][]::new), firstPosition, m_samplesPerRow,
@@ -204,14 +193,7 @@ final class CinnSamplerNodeModel extends CinnNodeModel<CinnSamplerSettings> {
 
         /** The node warning about flagged targets (count and first row), or null when none is flagged. */
         String outsideWarning() {
-            if (m_flagged == 0) {
-                return null;
-            }
-            return m_flagged + " of " + m_targetRows + " target rows lie outside the training targets (first: row "
-                + m_firstFlagged + "); the model extrapolates there, so their designs and log-densities are not "
-                + "trustworthy (column '" + SamplerLayout.IN_RANGE + "' is false)."
-                + (m_derived ? " This model was saved before training-target ranges were stored, so targets are "
-                    + "checked only against the training targets' mean ± 4 standard deviations." : "");
+            return m_tally.warning();
         }
 
         private void write(final List<DataRow> rows, final SampleChunk c) {

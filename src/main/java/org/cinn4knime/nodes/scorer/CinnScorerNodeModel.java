@@ -123,7 +123,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             long seen = 0;
             final List<String> xNames = modelSpec.getXNames();
             final List<String> yNames = modelSpec.getYNames();
-            final Flags flags = new Flags(port.getModel().targetRange());
+            final TargetRange.Tally flags = port.getModel().targetRange().tally("rows", IN_RANGE);
             try (CloseableRowIterator rows = table.iterator()) { // closed also when an error leaves the loop
                 while (rows.hasNext()) {
                     final DataRow row = rows.next();
@@ -160,47 +160,9 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         return new PortObject[]{out.getTable(), statisticsTable(report, skipped, exec)};
     }
 
-    /** Counts the rows whose y lies outside the training targets and remembers the first. */
-    private static final class Flags {
-        final TargetRange m_range;
-
-        long m_checked;
-
-        long m_flagged;
-
-        String m_first;
-
-        Flags(final TargetRange range) {
-            m_range = range;
-        }
-
-        TargetRange.Check check(final DataRow row, final double[] y) {
-            final TargetRange.Check c = m_range.check(y);
-            m_checked++;
-            if (!c.inRange()) {
-                m_flagged++;
-                if (m_first == null) {
-                    m_first = "'" + row.getKey().getString() + "': " + c.reason();
-                }
-            }
-            return c;
-        }
-
-        String warning() {
-            if (m_flagged == 0) {
-                return null;
-            }
-            return m_flagged + " of " + m_checked + " rows have targets outside the training targets (first: row "
-                + m_first + "); the model extrapolates there, so their log-densities are not trustworthy (column '"
-                + IN_RANGE + "' is false)." + (m_range.isDerived() ? " This model was saved before training-target "
-                    + "ranges were stored, so targets are checked only against the training targets' mean ± 4 "
-                    + "standard deviations." : "");
-        }
-    }
-
     /** Scores the complete rows of the chunk, writes all rows of the chunk in input order and empties it. */
     private static void score(final List<DataRow> chunk, final Layout layout, final CinnPortObjectSpec spec,
-        final Scorer scorer, final Flags flags, final BufferedDataContainer out) throws CinnException {
+        final Scorer scorer, final TargetRange.Tally flags, final BufferedDataContainer out) throws CinnException {
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
         final boolean[] complete = new boolean[chunk.size()];
@@ -226,7 +188,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             if (complete[i]) {
                 cells[a] = new DoubleCell(scores[k][0]);
                 cells[a + 1] = new DoubleCell(scores[k][1]);
-                final TargetRange.Check check = flags.check(row, ys.get(k));
+                final TargetRange.Check check = flags.check(ys.get(k), () -> "'" + row.getKey().getString() + "'");
                 cells[a + 2] = check.inRange() ? BooleanCell.TRUE : BooleanCell.FALSE;
                 cells[a + 3] = new DoubleCell(check.distance());
                 k++;
