@@ -70,14 +70,14 @@ final class SampleCommand implements Callable<Integer> {
         try (CsvInput in = CsvInput.open(m_targets, "--targets")) {
             targets = in.readAll(in.indexesOf(model.yNames(), "the model's y column"))[0];
         }
-        final long rows = sample(model, targets, m_n, m_temperature, m_seed, m_logDensity, m_threads,
-            m_out);
-        final TargetRange.Tally tally = model.targetRange().tally("target rows", "in_training_range");
-        for (int r = 0; r < targets.length; r++) {
-            final String row = String.valueOf(r + 1);
-            tally.check(targets[r], () -> row);
+        final long rows;
+        try (DesignsOutput designs = DesignsOutput.create(m_out, model, targets, m_logDensity)) {
+            model.sample(targets, 0, m_n, m_temperature, m_seed, m_logDensity, m_threads, designs,
+                ProgressListener.NONE);
+            designs.commit();
+            rows = designs.rows();
+            warnOutsideTargets(designs.targetTally(), m_spec.commandLine().getErr());
         }
-        warnOutsideTargets(tally, m_spec.commandLine().getErr());
         final PrintWriter out = m_spec.commandLine().getOut();
         out.println(CinnCli.count(rows, "design") + " for " + CinnCli.count(targets.length, "target") + " written to "
             + m_out);
@@ -97,16 +97,5 @@ final class SampleCommand implements Callable<Integer> {
             err.println("note: " + TargetRange.DERIVED_NOTE + " Retrain for the full check.");
         }
         err.flush();
-    }
-
-    /** Samples into a designs CSV that appears only when complete; returns the number of design rows. */
-    static long sample(final CinnModel model, final double[][] targets, final int n, final double temperature,
-        final long seed, final boolean logDensity, final int threads, final Path file)
-        throws CliException, CinnException, IOException {
-        try (DesignsOutput designs = DesignsOutput.create(file, model, targets, logDensity)) {
-            model.sample(targets, 0, n, temperature, seed, logDensity, threads, designs, ProgressListener.NONE);
-            designs.commit();
-            return designs.rows();
-        }
     }
 }
