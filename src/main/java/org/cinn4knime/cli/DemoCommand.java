@@ -24,6 +24,7 @@ import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.ik.InverseKinematics;
+import org.cinn4knime.engine.settings.TrainingDeclarations;
 import org.cinn4knime.engine.stats.PosteriorCalibration;
 
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
  * arm configurations that reach a few wanted end points, and is scored on held-out data.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = DeclaredSettings.Defaults.class, resourceBundle = DeclaredSettings.BUNDLE,
     description = {"Runs an example end to end: by default inverse kinematics on generated data (arm configurations "
         + "for target end points); with --data biomass, fuel compositions for wanted heating values on the bundled "
         + "real table of 536 biomass fuels.",
@@ -93,9 +95,8 @@ final class DemoCommand implements Callable<Integer> {
         description = "seed of data, training and sampling (default ${DEFAULT-VALUE})")
     private long m_seed;
 
-    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "0",
-        description = "worker threads for training, sampling and scoring; 0 = the default of train, sample and "
-            + "score (default ${DEFAULT-VALUE}); results are the same on any number of threads")
+    /** Worker threads for training, sampling and scoring: the declaration of train, sample and score. */
+    @Option(names = "--threads", paramLabel = "<n>", descriptionKey = "threads")
     private int m_threads;
 
     @Option(names = "--progress", negatable = true,
@@ -110,10 +111,8 @@ final class DemoCommand implements Callable<Integer> {
         if (m_rows < 10 || m_testRows < 1 || m_samples < 1) {
             throw new UsageException("--rows must be at least 10, --test-rows and --samples at least 1");
         }
-        final int threads = m_threads == 0 ? TrainingSettings.defaults().threads() : m_threads;
-        if (threads < 1 || threads > 256) {
-            throw new UsageException("--threads must be between 0 (the default) and 256, got " + m_threads);
-        }
+        DeclaredSettings.check(TrainingDeclarations.THREADS, m_threads);
+        final int threads = m_threads;
         prepareFolder(m_dir);
         if ("biomass".equals(m_data)) {
             BiomassDemo.run(m_dir, m_epochs, m_samples, m_seed, threads, m_progress, out, err);

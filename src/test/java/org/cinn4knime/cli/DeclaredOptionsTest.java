@@ -82,6 +82,13 @@ class DeclaredOptionsTest {
     }
 
     @Test
+    void demoTakesItsThreadsFromTheDeclaration() {
+        final CommandSpec demo = command("demo");
+        assertOptionsFollowTheDeclarations(demo);
+        assertEquals(Set.of(TrainingDeclarations.THREADS.key()), declaredKeys(demo));
+    }
+
+    @Test
     void helpShowsTheDeclaredRangeAndDefault() {
         final StringWriter out = new StringWriter();
         final CommandLine cli = new CommandLine(new CinnCli());

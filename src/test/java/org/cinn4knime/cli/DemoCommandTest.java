@@ -84,4 +84,13 @@ class DemoCommandTest {
         assertEquals(1, r.errLines().size(), r::toString);
         assertTrue(r.err().contains(file + " exists and is not a folder"), r::toString);
     }
+
+    @Test
+    void threadsOutsideTheDeclaredRangeAreAUsageError() throws Exception {
+        for (String bad : new String[] {"0", "300"}) {
+            final CliRun.Result r = CliRun.failsAsUsage(m_dir, "demo", "--out", m_dir.resolve("demo").toString(),
+                "--threads", bad);
+            assertTrue(r.err().contains("--threads must be between 1 and 256, got " + bad), r::toString);
+        }
+    }
 }
