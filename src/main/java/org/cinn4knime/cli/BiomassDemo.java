@@ -70,8 +70,18 @@ final class BiomassDemo {
         return 0.3491 * c + 1.1783 * h + 0.1005 * s - 0.1034 * o - 0.0151 * n - 0.0211 * a;
     }
 
-    /** The bundled table as {x rows, y rows, sample names}. */
-    static Object[] load() throws IOException {
+    /**
+     * The bundled table.
+     *
+     * @param x the compositions, one row per fuel, columns {@link #X} in mass-%
+     * @param y the heating values, one row per fuel, column {@link #Y} in MJ/kg
+     * @param sampleNames the fuels' names (the table's column "sample"), the row IDs of training
+     */
+    record Table(double[][] x, double[][] y, String[] sampleNames) {
+    }
+
+    /** The bundled table of 536 fuels. */
+    static Table load() throws IOException {
         try (InputStream in = BiomassDemo.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("the bundled data " + RESOURCE + " is missing from the jar");
@@ -92,8 +102,7 @@ final class BiomassDemo {
                     names.add(r.get("sample"));
                 }
             }
-            return new Object[] {xs.toArray(new double[0][]), ys.toArray(new double[0][]),
-                names.toArray(new String[0])};
+            return new Table(xs.toArray(new double[0][]), ys.toArray(new double[0][]), names.toArray(new String[0]));
         }
     }
 
@@ -143,9 +152,9 @@ final class BiomassDemo {
         final Boolean progress, final PrintWriter out, final PrintWriter err)
         throws CinnException, IOException, CliException {
         final long start = System.nanoTime();
-        final Object[] data = load();
-        final double[][] x = (double[][]) data[0];
-        final double[][] y = (double[][]) data[1];
+        final Table data = load();
+        final double[][] x = data.x();
+        final double[][] y = data.y();
         final double[] hhv = Arrays.stream(y).mapToDouble(r -> r[0]).toArray();
         final Percentile pct = new Percentile();
         pct.setData(hhv);
@@ -157,7 +166,7 @@ final class BiomassDemo {
 
         final TrainingSettings settings = TrainingSettings.defaults().withBatchSize(BATCH).withSeed(seed)
             .withThreads(threads).withEpochs(epochs == null ? DEFAULT_EPOCHS : epochs);
-        final TrainingResult trained = TrainCommand.train(new TrainingData(X, x, Y, y, (String[]) data[2]),
+        final TrainingResult trained = TrainCommand.train(new TrainingData(X, x, Y, y, data.sampleNames()),
             CinnArchitecture.defaults(), settings, DomainSpec.parse(COMPOSITION), out, err, progress);
         final double trainSeconds = (System.nanoTime() - start) / 1e9;
         final CinnModel model = trained.model();

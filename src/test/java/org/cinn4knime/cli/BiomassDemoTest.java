@@ -30,6 +30,17 @@ class BiomassDemoTest {
     Path m_dir;
 
     @Test
+    void theBundledTableLoadsAsOneRowPerFuel() throws Exception {
+        final BiomassDemo.Table t = BiomassDemo.load();
+        assertEquals(536, t.x().length);
+        assertEquals(536, t.y().length);
+        assertEquals(536, t.sampleNames().length);
+        assertEquals(BiomassDemo.X.length, t.x()[0].length);
+        assertEquals(1, t.y()[0].length);
+        assertTrue(t.sampleNames()[0] != null && !t.sampleNames()[0].isBlank());
+    }
+
+    @Test
     void designsArePossibleFuelsWithTheDatasSulfurShareAndReSimulateLikeRealRows() throws Exception {
         final Path out = m_dir.resolve("bio");
         final CliRun.Result r = run("demo", "--data", "biomass", "--out", out.toString(), "--samples", "1000");
