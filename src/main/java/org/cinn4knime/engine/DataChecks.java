@@ -132,12 +132,12 @@ final class DataChecks {
                 }
                 double coef = coefs[j];
                 rel.append(firstTerm ? (coef < 0 ? "−" : "") : (coef < 0 ? " − " : " + "))
-                        .append(CinnTrainer.fmt(Math.abs(coef))).append("·'").append(names[j]).append("'");
+                        .append(NumberText.fmt(Math.abs(coef))).append("·'").append(names[j]).append("'");
                 firstTerm = false;
                 involved.add("'" + names[j] + "'");
             }
             if (Math.abs(constant) > 1e-9 * Math.max(scale[lead], Math.abs(centre[lead]))) {
-                rel.append(constant < 0 ? " − " : " + ").append(CinnTrainer.fmt(Math.abs(constant)));
+                rel.append(constant < 0 ? " − " : " + ").append(NumberText.fmt(Math.abs(constant)));
             }
             warnings.add("The design columns " + String.join(", ", involved) + " are exactly dependent: " + rel
                     + " in every training row. A cINN needs a density over all design columns; on such data it is "

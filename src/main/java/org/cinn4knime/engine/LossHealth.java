@@ -28,7 +28,7 @@ record LossHealth(List<String> warnings, List<String> notes) {
         double bestLoss = best.selectionLoss();
         double minTrain = history.stream().mapToDouble(EpochStats::trainLoss).min().orElse(Double.NaN);
         if (minTrain < 0) {
-            notes.add("The loss went negative (lowest training loss " + CinnTrainer.fmt(minTrain) + " nats per row). "
+            notes.add("The loss went negative (lowest training loss " + NumberText.fmt(minTrain) + " nats per row). "
                     + "This is normal: the loss is a negative log-likelihood of continuous values, and a "
                     + "negative value means a high probability density.");
         }
@@ -52,15 +52,15 @@ record LossHealth(List<String> warnings, List<String> notes) {
             double gap = (best.validationLoss() - best.trainLoss()) / d;
             if (gap > 0.5) {
                 warnings.add("Overfitting: " + (best == last ? "at the end" : "in the kept epoch " + bestEpoch)
-                        + " the validation loss is " + CinnTrainer.fmt(gap) + " nats per dimension above the training loss ("
-                        + CinnTrainer.fmt(best.validationLoss()) + " vs " + CinnTrainer.fmt(best.trainLoss()) + "). Use more rows, fewer "
+                        + " the validation loss is " + NumberText.fmt(gap) + " nats per dimension above the training loss ("
+                        + NumberText.fmt(best.validationLoss()) + " vs " + NumberText.fmt(best.trainLoss()) + "). Use more rows, fewer "
                         + "epochs, a smaller network or more weight decay.");
             }
         }
         double threshold = s.instabilityThresholdPerDim();
         if (bestLoss / d < threshold) {
-            warnings.add("The loss fell to " + CinnTrainer.fmt(bestLoss / d) + " nats per dimension, below the threshold of "
-                    + CinnTrainer.fmt(threshold) + " (Learner setting 'Instability threshold per dimension (nats)', command line "
+            warnings.add("The loss fell to " + NumberText.fmt(bestLoss / d) + " nats per dimension, below the threshold of "
+                    + NumberText.fmt(threshold) + " (Learner setting 'Instability threshold per dimension (nats)', command line "
                     + "--instability-threshold). Such extreme likelihoods hint at numerical instability or "
                     + "overfitting, or at design columns that are (almost) exact functions of each other or of the "
                     + "targets. Check the results with the Scorer on held-out rows.");

@@ -141,7 +141,7 @@ public final class ModelSummary {
             : "training-target range: ");
         for (int c = 0; c < model.yNames().size(); c++) {
             r.append(c == 0 ? "" : ", ").append(model.yNames().get(c)).append(' ')
-                .append(TargetRange.fmt(range.min()[c])).append(" … ").append(TargetRange.fmt(range.max()[c]));
+                .append(NumberText.fmt(range.min()[c])).append(" … ").append(NumberText.fmt(range.max()[c]));
         }
         if (!range.isDerived()) {
             r.append(" (").append(range.reference().length).append(" reference rows, neighbour rank ")

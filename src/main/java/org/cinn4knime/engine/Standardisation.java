@@ -192,8 +192,8 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
         }
         return "The " + what + " column '" + name + "' has " + count + " gross outlier" + (count > 1 ? "s" : "")
                 + ": value" + (count > 1 ? "s" : "") + " more than " + (int) GROSS_OUTLIER_SDS + " robust standard "
-                + "deviations from its median " + CinnTrainer.fmt(cs[0]) + " (robust sd " + CinnTrainer.fmt(cs[1])
-                + "), the farthest " + CinnTrainer.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit "
+                + "deviations from its median " + NumberText.fmt(cs[0]) + " (robust sd " + NumberText.fmt(cs[1])
+                + "), the farthest " + NumberText.fmt(v[worst][j]) + " in row " + rowName.apply(worst) + ". A unit "
                 + "slip or a typo? Check or remove these rows"
                 + ("target".equals(what) ? "; the targets are scaled without them, so they do not squash the "
                         + "other rows, but the model still trains on them." : ".");

@@ -191,7 +191,7 @@ public final class TargetRange {
         for (int j = 0; j < target.length && reason.isEmpty(); j++) {
             if (!(target[j] >= low[j] && target[j] <= high[j])) {
                 reason = String.format(Locale.ROOT, "'%s' = %s lies outside the training range %s … %s",
-                        yNames.get(j), fmt(target[j]), fmt(min[j]), fmt(max[j]))
+                        yNames.get(j), NumberText.fmt(target[j]), NumberText.fmt(min[j]), NumberText.fmt(max[j]))
                         + (derived ? " (mean ± 4 sd; a format-1 model stores no range)" : "");
             }
         }
@@ -205,7 +205,7 @@ public final class TargetRange {
             distance = kthDistance(reference, scale, target, k, -1) / threshold;
             if (reason.isEmpty() && distance > 1) {
                 reason = String.format(Locale.ROOT, "no training target is near it (distance %s, above 1)",
-                        fmt(distance));
+                        NumberText.fmt(distance));
             }
         }
         return new Check(reason.isEmpty(), distance, reason);
@@ -347,9 +347,5 @@ public final class TargetRange {
     /** True when derived from a format-1 model's standardisation (no stored range, no neighbour check). */
     public boolean isDerived() {
         return derived;
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }
