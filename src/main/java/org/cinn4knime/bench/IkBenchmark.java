@@ -32,17 +32,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inverse-kinematics benchmark (issue 3): 6 blocks, subnets 2×128 ReLU, batch 500, float, 1 thread.
+ * Inverse-kinematics benchmark (issues 3, 8, 9): 6 blocks, subnets 2×128 ReLU, batch 500, float.
  *
  * <pre>
- * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--quality [GLOW|SINGLE|SPLINE ...]]
- *     [--bins K] [--tail-bound B] [--lr L]
+ * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--threads T]
+ *     [--quality [GLOW|SINGLE|SPLINE ...]] [--bins K] [--tail-bound B] [--lr L]
  * </pre>
  *
  * Speed mode (default; {@code --quick} uses less data): training samples/s for GLOW, SINGLE and SPLINE blocks (same
- * blocks, width and batch; SPLINE with the default 10 bins on [−5, 5]) and sampling designs/s, each also as a fraction of the speed
- * that the network's matrix products alone allow on this machine, measured in the same run with the same shapes (so
- * figures from busy machines stay comparable); spline speed also as a ratio to GLOW in the same run.
+ * blocks, width and batch; SPLINE with the default 10 bins on [−5, 5]) and sampling designs/s on 1 and T threads
+ * (default: the machine's cores), in ABBA order, with the ratio; the training step alone in alternating 1/T-thread
+ * pairs; each figure also as a fraction of the speed that the network's matrix products alone allow on this machine,
+ * measured in the same run with the same shapes (so figures from busy machines stay comparable); spline speed also as
+ * a ratio to GLOW in the same run; how the products alone scale on T threads.
  *
  * <p>Quality mode ({@code --quality}; many minutes per kind; default kinds GLOW and SPLINE): 100k training rows, 60
  * epochs, lr 1e-3 ×0.1 at epochs 40 and 52, then on held-out rows: NLL per dimension, re-simulation error mean
