@@ -21,25 +21,30 @@ import org.cinn4knime.engine.TrainingResult;
 import org.cinn4knime.engine.TrainingSettings;
 import org.cinn4knime.engine.ik.InverseKinematics;
 import org.cinn4knime.engine.stats.PosteriorCalibration;
+import org.cinn4knime.engine.nn.Adam;
 import org.cinn4knime.engine.nn.Blas;
 import org.cinn4knime.engine.nn.FlowNet;
+import org.cinn4knime.engine.parallel.DataParallel;
 import org.cinn4knime.engine.parallel.Shards;
+import org.cinn4knime.engine.parallel.WorkerPool;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inverse-kinematics benchmark (issue 3): 6 blocks, subnets 2×128 ReLU, batch 500, float, 1 thread.
+ * Inverse-kinematics benchmark (issues 3, 8, 9): 6 blocks, subnets 2×128 ReLU, batch 500, float.
  *
  * <pre>
- * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--quality [GLOW|SINGLE|SPLINE ...]]
- *     [--bins K] [--tail-bound B] [--lr L]
+ * java -cp cinn4knime-cli.jar org.cinn4knime.bench.IkBenchmark [--quick] [--threads T]
+ *     [--quality [GLOW|SINGLE|SPLINE ...]] [--bins K] [--tail-bound B] [--lr L]
  * </pre>
  *
  * Speed mode (default; {@code --quick} uses less data): training samples/s for GLOW, SINGLE and SPLINE blocks (same
- * blocks, width and batch; SPLINE with the default 10 bins on [−5, 5]) and sampling designs/s, each also as a fraction of the speed
- * that the network's matrix products alone allow on this machine, measured in the same run with the same shapes (so
- * figures from busy machines stay comparable); spline speed also as a ratio to GLOW in the same run.
+ * blocks, width and batch; SPLINE with the default 10 bins on [−5, 5]) and sampling designs/s on 1 and T threads
+ * (default: the machine's cores), in ABBA order, with the ratio; the training step alone in alternating 1/T-thread
+ * pairs; each figure also as a fraction of the speed that the network's matrix products alone allow on this machine,
+ * measured in the same run with the same shapes (so figures from busy machines stay comparable); spline speed also as
+ * a ratio to GLOW in the same run; how the products alone scale on T threads.
  *
  * <p>Quality mode ({@code --quality}; many minutes per kind; default kinds GLOW and SPLINE): 100k training rows, 60
  * epochs, lr 1e-3 ×0.1 at epochs 40 and 52, then on held-out rows: NLL per dimension, re-simulation error mean
@@ -107,8 +112,9 @@ public final class IkBenchmark {
     }
 
     /**
-     * Speed on 1 and on T threads (T = the machine's cores unless {@code --threads T}): training samples/s for GLOW
-     * and SINGLE blocks and sampling designs/s, the ratio T-thread/1-thread, and each figure as a fraction of the
+     * Speed on 1 and on T threads (T = the machine's cores unless {@code --threads T}): training samples/s for GLOW,
+     * SINGLE and SPLINE blocks and sampling designs/s, each measured in four runs in ABBA order (1, T, T, 1 threads)
+     * so that a drifting machine load cancels, the ratio T-thread/1-thread, and each figure as a fraction of the
      * physical limit measured in the same minutes: the same-shape matrix products called directly through the BLAS
      * on one core (× T for T threads). Also checks that 1 and T threads give the same model and the same designs,
      * and compares the two one-thread product paths (ND4J's Mmul op against the direct BLAS call).
@@ -122,9 +128,17 @@ public final class IkBenchmark {
         CinnModel[] models = new CinnModel[2];
         double glow = 0;
         for (CouplingType t : List.of(CouplingType.GLOW, CouplingType.SINGLE, CouplingType.SPLINE)) {
+            // ABBA order (1, T, T, 1 threads): a machine that drifts linearly during the four runs affects both
+            // means alike, so the ratio compares like with like on a noisy machine
             double[] one = trainingRate(data, arch(t), epochs, 1, models, 0);
             double[] all = trainingRate(data, arch(t), epochs, threads, models, 1);
+            double[] all2 = trainingRate(data, arch(t), epochs, threads, null, 0);
+            double[] one2 = trainingRate(data, arch(t), epochs, 1, null, 0);
+            printHalves(one, all, all2, one2);
+            one = mean(one, one2);
+            all = mean(all, all2);
             print("training " + t, "samples/s", one, all, threads);
+            pairedSteps(arch(t), threads, quick ? 9 : 25);
             if (t == CouplingType.SPLINE) {
                 System.out.printf(Locale.ROOT, "  training SPLINE / GLOW speed in the same run: %.2f (1 thread)%n",
                         one[0] / glow);
@@ -144,20 +158,171 @@ public final class IkBenchmark {
         int per = quick ? 5_000 : 20_000;
         double[] one = samplingRate(model, targets, per, 1);
         double[] all = samplingRate(model, targets, per, threads);
-        print("sampling GLOW", "designs/s", one, all, threads);
+        double[] all2 = samplingRate(model, targets, per, threads);
+        double[] one2 = samplingRate(model, targets, per, 1);
+        printHalves(one, all, all2, one2);
+        print("sampling GLOW", "designs/s", mean(one, one2), mean(all, all2), threads);
         double[] d1 = designs(model, targets, 1);
         double[] dt = designs(model, targets, threads);
         System.out.printf(Locale.ROOT, "  same designs on 1 and %d threads (%d values bit for bit): %s%n", threads,
                 d1.length, Arrays.equals(d1, dt) ? "yes" : "NO");
         productPaths(data, model, targets, per, epochs);
+        blasScaling(threads);
         System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
     }
 
-    /** Prints one figure: 1 thread, T threads, the ratio, and each as a fraction of its BLAS limit. */
+    /**
+     * The training step alone (loss and gradient of a batch of 500 IK rows over its shards, Adam, parameter copy),
+     * on one and on T threads in alternating bursts of 40 steps, each pair measured within a second or two: the
+     * median and quartiles of the per-pair ratios are robust to the load drifting on a shared machine, which full
+     * training runs tens of seconds apart are not.
+     */
+    static void pairedSteps(CinnArchitecture arch, int threads, int pairs) throws CinnException {
+        int d = 4;
+        int c = 2;
+        int batch = 500;
+        int steps = 40;
+        int[][] perms = FlowNet.randomPermutations(d, arch.blocks(), 1);
+        double[][] x = InverseKinematics.samplePrior(batch, 21);
+        double[][] y = InverseKinematics.forward(x);
+        double[] xs = new double[d * batch];
+        double[] ys = new double[c * batch];
+        for (int r = 0; r < batch; r++) {
+            for (int j = 0; j < d; j++) {
+                xs[j * batch + r] = x[r][j];
+            }
+            for (int j = 0; j < c; j++) {
+                ys[j * batch + r] = y[r][j] * 2; // IK targets span about ±0.5; roughly standardised
+            }
+        }
+        DataParallel.BatchLoader loader = (net, ws, from, rows) -> {
+            double[] xb = new double[d * rows];
+            double[] yb = new double[c * rows];
+            for (int j = 0; j < d; j++) {
+                System.arraycopy(xs, j * batch + from, xb, j * rows, rows);
+            }
+            for (int j = 0; j < c; j++) {
+                System.arraycopy(ys, j * batch + from, yb, j * rows, rows);
+            }
+            net.setInput(ws, xb);
+            net.setCondition(ws, yb);
+        };
+        int[] counts = {1, threads};
+        DataParallel[] dps = new DataParallel[2];
+        double[][] params = new double[2][];
+        Adam[] adams = new Adam[2];
+        FlowNet[] nets = new FlowNet[2];
+        double[] ratio = new double[pairs];
+        double[][] ms = new double[2][pairs];
+        try {
+            for (int k = 0; k < 2; k++) {
+                nets[k] = new FlowNet(d, c, arch, perms);
+                params[k] = nets[k].initialParameters(1);
+                nets[k].setParameters(params[k]);
+                dps[k] = new DataParallel(counts[k], nets[k], () -> new FlowNet(d, c, arch, perms));
+                dps[k].setParameters(params[k]);
+                adams[k] = new Adam(params[k].length, 0.9, 0.999, 1e-5, 10);
+            }
+            double[] grad = new double[params[0].length];
+            for (int p = -2; p < pairs; p++) { // two warm-up pairs
+                double[] t = new double[2];
+                for (int k = 0; k < 2; k++) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < steps; i++) {
+                        dps[k].lossAndGradient(0, batch, loader, grad);
+                        dps[k].adamStep(adams[k].begin(dps[k].gradientNorm(), 1e-6, nets[k]), params[k], grad);
+                        dps[k].setParameters(params[k]);
+                    }
+                    t[k] = (System.nanoTime() - t0) / 1e6 / steps;
+                }
+                if (p >= 0) {
+                    ratio[p] = t[0] / t[1];
+                    ms[0][p] = t[0];
+                    ms[1][p] = t[1];
+                }
+            }
+        } catch (WorkerPool.TaskException e) {
+            throw new CinnException(e.getMessage(), e);
+        } finally {
+            for (DataParallel dp : dps) {
+                if (dp != null) {
+                    dp.close();
+                }
+            }
+        }
+        Arrays.sort(ratio);
+        System.out.printf(Locale.ROOT, "  training step alone, %d alternating pairs of 40 steps: median %.2f ms on 1 "
+                + "thread, %.2f ms on %d; ratio per pair median %.2f (quartiles %.2f-%.2f)%n", pairs, median(ms[0]),
+                median(ms[1]), threads, median(ratio), ratio[pairs / 4], ratio[(3 * pairs) / 4]);
+    }
+
+    /** The element-wise mean of two {rate, limit, fraction} results. */
+    static double[] mean(double[] a, double[] b) {
+        double[] m = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            m[i] = 0.5 * (a[i] + b[i]);
+        }
+        return m;
+    }
+
+    /** Prints the T-thread/1-thread ratio of each half of an ABBA sequence of runs (1, T, T, 1 threads). */
+    static void printHalves(double[] one, double[] all, double[] all2, double[] one2) {
+        System.out.printf(Locale.ROOT, "  runs in the order 1, T, T, 1 threads: %.0f, %.0f, %.0f, %.0f/s; ratio in "
+                + "the first half %.2f, in the second %.2f%n", one[0], all[0], all2[0], one2[0], all[0] / one[0],
+                all2[0] / one2[0]);
+    }
+
+    /**
+     * Prints one figure (1 thread and T threads each the mean of the two runs of the ABBA sequence), the ratio,
+     * and each as a fraction of its BLAS limit.
+     */
     static void print(String what, String unit, double[] one, double[] all, int threads) {
         System.out.printf(Locale.ROOT, "%-15s: 1 thread %8.0f %s (%.2f of the BLAS limit %8.0f/s); %d threads "
                 + "%8.0f %s (%.2f of %d x the limit = %8.0f/s); ratio %.2f%n", what, one[0], unit, one[2], one[1],
                 threads, all[0], unit, all[2], threads, all[1], all[0] / one[0]);
+    }
+
+    /**
+     * How the BLAS limit itself scales: one training batch's products (the shards of a batch of 500) called directly
+     * on one thread, and on T threads at once (each with its own arrays), in ABBA order. "× T" in the limits above
+     * assumes perfect scaling; this shows what the cores deliver when all of them multiply at once.
+     */
+    static void blasScaling(int threads) throws CinnException {
+        FlowNet net = new FlowNet(4, 2, arch(CouplingType.GLOW), FlowNet.randomPermutations(4, 6, 1));
+        List<int[]> shapes = net.gemmShapes(Shards.from(500, Shards.count(500), 1), true);
+        Runnable[] products = new Runnable[threads];
+        for (int i = 0; i < threads; i++) {
+            products[i] = blasOnly(shapes);
+        }
+        double one = passesPerSecond(products[0], 1.0);
+        double all = concurrentPassesPerSecond(products, 1.0);
+        double all2 = concurrentPassesPerSecond(products, 1.0);
+        double one2 = passesPerSecond(products[0], 1.0);
+        System.out.printf(Locale.ROOT, "BLAS products alone (one shard's training products per pass), ABBA: 1 thread "
+                + "%.0f / %.0f passes/s, %d threads at once %.0f / %.0f passes/s in all; scaling %.2f (not %d)%n",
+                one, one2, threads, all, all2, (all + all2) / (one + one2), threads);
+    }
+
+    /** Runs each pass on its own thread at once for about {@code seconds}; returns the passes per second of all. */
+    static double concurrentPassesPerSecond(Runnable[] passes, double seconds) throws CinnException {
+        double[] rates = new double[passes.length];
+        Thread[] threads = new Thread[passes.length];
+        for (int i = 0; i < passes.length; i++) {
+            int k = i;
+            threads[i] = new Thread(() -> rates[k] = passesPerSecond(passes[k], seconds), "blas-" + i);
+            threads[i].start();
+        }
+        double sum = 0;
+        for (int i = 0; i < passes.length; i++) {
+            try {
+                threads[i].join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CinnException("Interrupted", e);
+            }
+            sum += rates[i];
+        }
+        return sum;
     }
 
     /** One-thread speed with the products through ND4J's Mmul op and through the direct BLAS call, alternating. */
@@ -379,7 +544,7 @@ public final class IkBenchmark {
                 + "without the constant %.4f nats/row, %.4f nats/dim; flow calibration error %.4f%n", rep.meanNll(),
                 rep.nllPerDim(), rep.meanNll() - 2 * Math.log(2 * Math.PI),
                 (rep.meanNll() - 2 * Math.log(2 * Math.PI)) / 4, rep.calibrationError());
-        int nt = 1000;
+        int nt = 5000; // 20,000 pooled values: the noise of a fraction stays below 0.004
         int per = 100;
         double[][] tx = Arrays.copyOf(test.x(), nt);
         double[][] ty = Arrays.copyOf(test.y(), nt);
@@ -396,15 +561,18 @@ public final class IkBenchmark {
         System.out.printf(Locale.ROOT, "re-simulation error quantiles: median %.4f, 90%% %.4f, 99%% %.4f, max %.4f%n",
                 errors[errors.length / 2], errors[errors.length * 9 / 10], errors[errors.length * 99 / 100],
                 errors[errors.length - 1]);
-        double cal = PosteriorCalibration.error(tx, samples);
         double[] inside = PosteriorCalibration.insideFractions(tx, samples);
-        System.out.printf(Locale.ROOT, "true x inside the central 50%% / 90%% interval of the samples: %.4f / %.4f "
-                + "(with %d samples per target a calibrated model expects about %.4f / %.4f)%n", inside[49], inside[89],
-                per, 0.5 * (per - 1) / (per + 1), 0.9 * (per - 1) / (per + 1));
+        double cal = PosteriorCalibration.error(inside);
+        double[] inside7 = PosteriorCalibration.insideFractions(tx, samples, PosteriorCalibration.Quantiles.TYPE_7);
+        System.out.printf(Locale.ROOT, "true x inside the central 50%% / 90%% interval of %d samples per target "
+                + "(%d targets): %.4f / %.4f (calibrated: 0.5 / 0.9); with the type-7 quantiles of 0.1.x %.4f / "
+                + "%.4f (calibrated: %.4f / %.4f), calibration error %.4f%n", per, nt, inside[49], inside[89],
+                inside7[49], inside7[89], 0.5 * (per - 1) / (per + 1), 0.9 * (per - 1) / (per + 1),
+                PosteriorCalibration.error(inside7));
         System.out.printf(Locale.ROOT, "re-simulation error %.4f, calibration error (median over alpha) %.4f%n", resim,
                 cal);
         System.out.println("FrEIA reference on this task (GLOW): -2.09 nats/dim, re-simulation 0.0056-0.0063, "
-                + "calibration 0.006-0.010");
+                + "calibration 0.006-0.010 (type-7 quantiles, 1,000 targets)");
         return new double[] {60 * 100_000 / secs, resim, cal};
     }
 }

@@ -73,10 +73,8 @@ public final class CinnTrainer {
         final int c;
         final int nTrain;
         final int nVal;
-        final double[][] xt; // [D][nTrain] standardised training x
-        final double[][] yt;
-        final double[][] xv; // [D][nVal]
-        final double[][] yv;
+        /** Standardised training and validation rows. */
+        final TrainingColumns rows;
         final Standardisation std;
         /** Rows per optimiser step: the setting, or adapted to a small table when left at the default. */
         final int batch;
@@ -149,14 +147,7 @@ public final class CinnTrainer {
             // gross outliers of the design columns in the user's units (not in domain coordinates, where a
             // dequantised point mass would look like one)
             Standardisation.outlierWarnings(data.x(), trainRows, data.xNames(), "design", data::rowName, warnings);
-            double[] xm = std.xMean();
-            double[] xs = std.xStd();
-            double[] ym = std.yMean();
-            double[] ys = std.yStd();
-            xt = columns(x, trainRows, xm, xs);
-            yt = columns(y, trainRows, ym, ys);
-            xv = columns(x, valRows, xm, xs);
-            yv = columns(y, valRows, ym, ys);
+            rows = new TrainingColumns(x, y, trainRows, valRows, std);
             // in the user's units; whole-number columns and composition parts come from the column domains
             String[] names = data.xNames();
             java.util.Set<String> whole = new java.util.HashSet<>();
@@ -170,19 +161,8 @@ public final class CinnTrainer {
                 }
             }
             warnings.addAll(DataChecks.designWarnings(data.x(), trainRows, names, compositionPart, whole));
-            targets = TargetRange.fromTrainingTargets(List.of(yn), y, ys, s.seed());
+            targets = TargetRange.fromTrainingTargets(List.of(yn), y, std.yStd(), s.seed());
             warnings.forEach(pl::dataWarning); // before the first epoch
-        }
-
-        private static double[][] columns(double[][] v, int[] rows, double[] mean, double[] sd) {
-            double[][] out = new double[mean.length][rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                double[] row = v[rows[i]];
-                for (int j = 0; j < mean.length; j++) {
-                    out[j][i] = (row[j] - mean[j]) / sd[j];
-                }
-            }
-            return out;
         }
 
         TrainingResult run() throws CinnException {
@@ -214,7 +194,7 @@ public final class CinnTrainer {
                 // a seeded random subset: the first rows of a sorted table would bias the initial scaling
                 int[] initRows = Permutations.random(nTrain, new SplittableRandom(s.seed() ^ 0xAC7A0A11L));
                 FlowNet.Workspace ws = net.workspace(bs);
-                loadRows(net, ws, initRows, 0, bs);
+                rows.loadTraining(net, ws, initRows, 0, bs);
                 net.initActNorm(ws);
                 params = net.parameters();
             }
@@ -222,9 +202,9 @@ public final class CinnTrainer {
             Adam adam = new Adam(params.length, s.beta1(), s.beta2(), s.weightDecay(), s.gradientClipNorm());
             double[] grad = new double[params.length];
             // rollback state: end of the last finite epoch
-            double[] goodParams = params.clone();
+            double[] goodParams = params.clone(); // never changed in place: the best epoch's may share it
             Adam goodAdam = adam.copy();
-            double[] bestParams = params.clone();
+            double[] bestParams = goodParams;
             int bestEpoch = 0;
             double bestScore = Double.POSITIVE_INFINITY;
             double bestVal = Double.NaN;
@@ -249,8 +229,8 @@ public final class CinnTrainer {
                     }
                     int from = b * bs;
                     int m = Math.min(bs, nTrain - from);
-                    double loss = dp.lossAndGradient(from, m, (sn, sws, f, rows) -> loadRows(sn, sws, order, f,
-                            rows), grad);
+                    double loss = dp.lossAndGradient(from, m, (sn, sws, f, k) -> rows.loadTraining(sn, sws, order,
+                            f, k), grad);
                     if (nonFiniteLossAt.test(step++)) {
                         loss = Double.NaN;
                     }
@@ -273,8 +253,7 @@ public final class CinnTrainer {
                     if (pl.isCancelRequested()) {
                         throw new CancelledException("Training was cancelled during validation.");
                     }
-                    valLoss = dp.lossSum(nVal, CinnModel.CHUNK_ROWS, (sn, sws, f, rows) -> loadColumns(sn, sws,
-                            xv, yv, f, rows)) / nVal;
+                    valLoss = dp.lossSum(nVal, CinnModel.CHUNK_ROWS, rows::loadValidation) / nVal;
                     if (!Double.isFinite(valLoss)) {
                         failed = true;
                         failure = "a non-finite validation loss (NaN or infinity) after epoch " + (e + 1);
@@ -313,7 +292,7 @@ public final class CinnTrainer {
                     bestScore = valLoss;
                     bestEpoch = e + 1;
                     bestVal = valLoss;
-                    bestParams = params.clone();
+                    bestParams = goodParams;
                     sinceBest = 0;
                 } else {
                     sinceBest++;
@@ -363,46 +342,8 @@ public final class CinnTrainer {
             for (int i = 0; i < nTrain; i++) {
                 int r = trainRows[i];
                 domains.toNetwork(domainRows[r], u, rnd, data.rowName(r));
-                for (int j = 0; j < d; j++) {
-                    xt[j][i] = (u[j] - std.xMean()[j]) / std.xStd()[j];
-                }
+                rows.setTrainingRow(i, u);
             }
-        }
-
-        /** Loads rows order[from, from + m) of the training columns (thread-safe: fresh buffers per call). */
-        private void loadRows(FlowNet net, FlowNet.Workspace ws, int[] order, int from, int m) {
-            double[] xs = new double[d * m];
-            double[] ys = new double[c * m];
-            for (int j = 0; j < d; j++) {
-                double[] col = xt[j];
-                int o = j * m;
-                for (int r = 0; r < m; r++) {
-                    xs[o + r] = col[order[from + r]];
-                }
-            }
-            for (int j = 0; j < c; j++) {
-                double[] col = yt[j];
-                int o = j * m;
-                for (int r = 0; r < m; r++) {
-                    ys[o + r] = col[order[from + r]];
-                }
-            }
-            net.setInput(ws, xs);
-            net.setCondition(ws, ys);
-        }
-
-        /** Loads rows [from, from + m) of feature-major standardised columns (thread-safe). */
-        private void loadColumns(FlowNet net, FlowNet.Workspace ws, double[][] xc, double[][] yc, int from, int m) {
-            double[] xs = new double[d * m];
-            double[] ys = new double[c * m];
-            for (int j = 0; j < d; j++) {
-                System.arraycopy(xc[j], from, xs, j * m, m);
-            }
-            for (int j = 0; j < c; j++) {
-                System.arraycopy(yc[j], from, ys, j * m, m);
-            }
-            net.setInput(ws, xs);
-            net.setCondition(ws, ys);
         }
     }
 

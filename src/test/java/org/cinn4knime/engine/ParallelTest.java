@@ -265,6 +265,37 @@ class ParallelTest {
         }
     }
 
+    /**
+     * Idle workers spin only briefly, then park (an idle pool must not burn a core inside KNIME), and jobs posted
+     * back to back (spinning workers) or after a pause (parked workers) all run completely.
+     */
+    @Test
+    void workerPoolParksIdleWorkersAndWakesThemForTheNextJob() throws Exception {
+        try (WorkerPool pool = new WorkerPool(3, "parktest")) {
+            AtomicInteger done = new AtomicInteger();
+            for (int rep = 0; rep < 2000; rep++) { // back to back: workers mostly still spinning
+                pool.run(3, (w, t) -> done.incrementAndGet());
+            }
+            assertEquals(6000, done.get());
+            List<Thread> workers = new ArrayList<>();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("cinn-parktest-")) {
+                    workers.add(t);
+                }
+            }
+            assertEquals(2, workers.size(), "helper threads of a 3-thread pool");
+            for (Thread t : workers) {
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (t.getState() != Thread.State.WAITING && System.nanoTime() < until) {
+                    Thread.sleep(1);
+                }
+                assertEquals(Thread.State.WAITING, t.getState(), t.getName() + " parked while idle");
+            }
+            pool.run(30, (w, t) -> done.incrementAndGet()); // wakes the parked workers
+            assertEquals(6030, done.get());
+        }
+    }
+
     @Test
     void chunkPipelineDeliversInSubmissionOrderWithBoundedChunksInFlight() throws Exception {
         for (int threads : new int[] {1, 2, 4}) {

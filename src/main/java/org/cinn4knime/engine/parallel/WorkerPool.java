@@ -15,6 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * worker's own scratch objects whose state does not leak into results; then the results do not depend on the
  * thread count.
  *
+ * <p>Between jobs a worker, and the caller waiting for a job's end, first spin for at most {@link #SPIN_NANOS}
+ * ({@link Thread#onSpinWait()}) and only then park. Training posts three short jobs per batch (shards, gradient sum,
+ * optimiser step) a few microseconds apart; parking and waking a thread costs 0.15–0.45 ms on the 2-core build VM
+ * (measured 30 Nov 2026), against ≈ 8 ms of work per batch, and the brief spin avoids it. A parked pool costs
+ * nothing.
+ *
  * <p>Not for concurrent use: one caller thread at a time. Workers are daemon threads named
  * {@code cinn-<name>-<i>}; {@link #close()} ends them.
  */
@@ -30,20 +36,23 @@ public final class WorkerPool implements AutoCloseable {
         void run(int worker, int task) throws Exception;
     }
 
+    /** Longest spin of an idle worker, or of the waiting caller, before it parks (50 µs). */
+    static final long SPIN_NANOS = 50_000;
+
     private final int threads;
     private final Thread[] workers;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition jobPosted = lock.newCondition();
     private final Condition jobDone = lock.newCondition();
-    /** Generation counter of posted jobs; guarded by lock. */
-    private long generation;
-    private boolean closed;
-    /** Current job; written under lock before generation is advanced. */
+    /** Generation counter of posted jobs; advanced after the job fields are written (publishes them). */
+    private volatile long generation;
+    private volatile boolean closed;
+    /** Current job; written before generation is advanced. */
     private Task job;
     private int jobTasks;
     private final AtomicInteger nextTask = new AtomicInteger();
-    /** Helper workers still busy with the current job; guarded by lock. */
-    private int busy;
+    /** Helper workers still busy with the current job; reaching 0 is signalled under lock. */
+    private final AtomicInteger busy = new AtomicInteger();
     /** Failure with the lowest task index of the current job; guarded by lock. */
     private Throwable failure;
     private int failedTask;
@@ -102,16 +111,20 @@ public final class WorkerPool implements AutoCloseable {
             nextTask.set(0);
             failure = null;
             failedTask = Integer.MAX_VALUE;
-            busy = workers.length;
+            busy.set(workers.length);
             generation++;
             jobPosted.signalAll();
         } finally {
             lock.unlock();
         }
         work(0, task, tasks);
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (busy.get() > 0 && System.nanoTime() < spinUntil) {
+            Thread.onSpinWait();
+        }
         lock.lock();
         try {
-            while (busy > 0) {
+            while (busy.get() > 0) {
                 jobDone.awaitUninterruptibly();
             }
             job = null;
@@ -156,6 +169,10 @@ public final class WorkerPool implements AutoCloseable {
         while (true) {
             Task t;
             int n;
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (generation == seen && !closed && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
             lock.lock();
             try {
                 while (generation == seen && !closed) {
@@ -171,13 +188,13 @@ public final class WorkerPool implements AutoCloseable {
                 lock.unlock();
             }
             work(worker, t, n);
-            lock.lock();
-            try {
-                if (--busy == 0) {
+            if (busy.decrementAndGet() == 0) {
+                lock.lock();
+                try {
                     jobDone.signalAll();
+                } finally {
+                    lock.unlock();
                 }
-            } finally {
-                lock.unlock();
             }
         }
     }
