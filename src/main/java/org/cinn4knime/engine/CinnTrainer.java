@@ -277,7 +277,7 @@ public final class CinnTrainer {
                     }
                     lrFactor *= 0.1;
                     warnings.add("Training hit " + failure + ". It rolled back to the weights of the last good "
-                            + "epoch and went on with a 10× lower learning rate (" + fmt(s.learningRateAt(e)
+                            + "epoch and went on with a 10× lower learning rate (" + NumberText.fmt(s.learningRateAt(e)
                             * lrFactor) + "). If this happens often: lower the learning rate or the clamp, or "
                             + "enable gradient clipping.");
                     e--; // repeat the epoch
@@ -345,9 +345,5 @@ public final class CinnTrainer {
                 rows.setTrainingRow(i, u);
             }
         }
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
     }
 }
