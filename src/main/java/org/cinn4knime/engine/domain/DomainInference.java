@@ -20,6 +20,16 @@ final class DomainInference {
      * it gets only the lower bound 0 (a scaled softplus, the same in every unit).
      */
     static final double FRACTION_MIN_MAX = 0.5;
+    /**
+     * A column in [0, 100] without a percentage name and without an upper bound gets a note suggesting the upper
+     * bound 100 when its largest value exceeds this (a column of small values is more likely not a percentage).
+     */
+    static final double PERCENT_HINT_MIN_MAX = 50;
+    /**
+     * Whole-number inference needs every |value| below this: beyond, x + U[0, 1) is no longer representable exactly
+     * enough in a double for uniform dequantisation.
+     */
+    static final double MAX_WHOLE = 1e15;
 
     private DomainInference() {
     }
@@ -75,19 +85,29 @@ final class DomainInference {
         String hint = spec.compositions().isEmpty() ? compositionHint(names, x) : null;
         ColumnDomain[] cols = new ColumnDomain[d];
         boolean any = !comps.isEmpty();
+        List<String> columnNotes = new ArrayList<>();
+        Set<String> fromName = new HashSet<>();
         for (int j = 0; j < d; j++) {
             if (inComp.contains(names.get(j))) {
                 continue;
             }
-            cols[j] = fitColumn(names.get(j), j, x, data, spec);
+            cols[j] = fitColumn(names.get(j), j, x, data, spec, columnNotes, fromName);
             any |= !cols[j].isIdentity();
         }
         if (!any) {
             return new Domains.Fit(null, x, warnings, notes);
         }
         Domains dom = new Domains(names, cols, comps, 0);
-        notes.add("Column domains: " + String.join("; ", dom.describe()) + ". Designs stay inside them by "
+        List<String> described = new ArrayList<>();
+        for (String line : dom.describe()) {
+            int colon = line.indexOf(": ");
+            String col = colon < 0 ? "" : line.substring(0, colon);
+            described.add(fromName.contains(col) && line.endsWith(" (inferred)")
+                    ? line.substring(0, line.length() - ")".length()) + " from the name)" : line);
+        }
+        notes.add("Column domains: " + String.join("; ", described) + ". Designs stay inside them by "
                 + "construction; override with the column domain declarations.");
+        notes.addAll(columnNotes);
         if (hint != null) {
             notes.add(hint);
         }
@@ -134,21 +154,35 @@ final class DomainInference {
         return null;
     }
 
-    private static ColumnDomain fitColumn(String name, int j, double[][] x, TrainingData data, DomainSpec spec)
-            throws CinnDataException {
+    /**
+     * Whether a column name says the column is a percentage: it contains '%' or, case-insensitively, one of its word
+     * parts (split at non-letters and at lower-to-upper case changes) is "pct", "perc", "percent" or "percentage"
+     * ({@code porosity_pct}, {@code Porosity (%)}, {@code wt_percent}, {@code moisturePct}).
+     */
+    static boolean isPercentageName(String name) {
+        if (name.contains("%")) {
+            return true;
+        }
+        for (String part : name.split("[^\\p{L}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+            String w = part.toLowerCase(java.util.Locale.ROOT);
+            if (w.equals("pct") || w.equals("perc") || w.equals("percent") || w.equals("percentage")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ColumnDomain fitColumn(String name, int j, double[][] x, TrainingData data, DomainSpec spec,
+            List<String> notes, Set<String> fromName) throws CinnDataException {
         int n = x.length;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean whole = true;
-        Set<Double> levels = new HashSet<>();
         for (double[] row : x) {
             double v = row[j];
             min = Math.min(min, v);
             max = Math.max(max, v);
-            whole &= v == Math.rint(v);
-            if (levels.size() <= Domains.MAX_INTEGER_LEVELS) {
-                levels.add(v);
-            }
+            whole &= v == Math.rint(v) && Math.abs(v) < MAX_WHOLE;
         }
         boolean declared = spec.lower(name) != null || spec.upper(name) != null || spec.integer(name)
                 || spec.continuous(name) || spec.unbounded(name);
@@ -159,8 +193,18 @@ final class DomainInference {
         double lower = spec.lower(name) != null ? spec.lower(name) : infer && min >= 0 ? 0 : Double.NaN;
         // unit-free: the upper bound 1 (a fraction) only when the column reaches into the upper half; a column of
         // small values is more likely an amount in small units, whose scaled softplus is the same in every unit
+        boolean percentByName = infer && spec.upper(name) == null && min >= 0 && max <= 100
+                && isPercentageName(name);
         double upper = spec.upper(name) != null ? spec.upper(name)
+                : percentByName ? 100
                 : infer && min >= 0 && max <= 1 && max > FRACTION_MIN_MAX ? 1 : Double.NaN;
+        if (percentByName) {
+            fromName.add(name);
+        } else if (infer && Double.isNaN(upper) && min >= 0 && max <= 100 && max > PERCENT_HINT_MIN_MAX) {
+            notes.add("Column '" + name + "' lies in [0, 100] and reaches " + Domains.num(max) + ": if it is a "
+                    + "percentage, declare 'upper " + name + "=100' (command line: --upper " + name + "=100) so that "
+                    + "designs stay at or below 100.");
+        }
         if (!Double.isNaN(lower) && !Double.isNaN(upper) && !(lower < upper)) {
             throw new CinnDataException("Column '" + name + "' has the lower bound " + Domains.num(lower)
                     + " and the upper bound " + Domains.num(upper) + "; the lower bound must be below the upper.");
@@ -183,9 +227,7 @@ final class DomainInference {
             }
             wholeNumber = true;
         } else {
-            int k = levels.size();
-            wholeNumber = infer && !spec.continuous(name) && whole
-                    && k <= Domains.MAX_INTEGER_LEVELS;
+            wholeNumber = infer && !spec.continuous(name) && whole;
         }
         if (wholeNumber) {
             if (!Double.isNaN(lower)) {

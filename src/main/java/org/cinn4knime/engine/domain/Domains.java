@@ -46,8 +46,6 @@ public final class Domains {
     public static final double BAND_OFFSET_QUANTILE = 0.1;
     /** Relative excess above a composition's total that is scaled onto it with a warning (1 %). */
     public static final double SUM_TOLERANCE = 0.01;
-    /** Whole-number inference: every value whole and at most this many distinct values (a 0/1 column qualifies). */
-    public static final int MAX_INTEGER_LEVELS = 50;
 
     private final List<String> xNames;
     /** Per design column: its domain, or null for a composition part. */
@@ -277,9 +275,11 @@ public final class Domains {
      * Infers the column domains from the training rows and applies the user's declarations ({@link DomainSpec}).
      * Inference: lower bound 0 for a column ≥ 0 in every row; [0, 1] for a column inside [0, 1] whose largest value
      * exceeds ½ (a fraction; a column of small values is more likely an amount in small units and keeps only the lower
-     * bound (its scaled softplus is the same in every unit); an upper bound other than 1 is never
-     * guessed, only declared); whole numbers when every value is whole and the column has at most
-     * {@value #MAX_INTEGER_LEVELS} distinct values (e.g. 0/1, or 0…13 in 50 rows); a point mass at a bound that any row holds exactly (needed for a finite density; the
+     * bound (its scaled softplus is the same in every unit); [0, 100] for a column inside [0, 100] whose name says it
+     * is a percentage ({@code %}, {@code pct}, {@code perc}, {@code percent} as a word part); any other upper bound is
+     * never guessed, only declared, but a column in [0, 100] reaching above 50 gets a note suggesting
+     * {@code upper COL=100}); whole numbers when every value is whole, however many distinct values (0/1, 0…13,
+     * cycles 1…299; {@code continuous COL} switches it off); a point mass at a bound that any row holds exactly (needed for a finite density; the
      * band offset δ is the {@value #BAND_OFFSET_QUANTILE} quantile of the other rows' distances from the bound).
      * Composition rows that sum up to
      * {@link #SUM_TOLERANCE} above the total are scaled onto it (a warning counts them and names the first).

@@ -109,19 +109,27 @@ class DomainRobustnessTest {
         double[][] x = new double[50][3];
         for (int i = 0; i < 50; i++) {
             x[i][0] = i % 14; // 0..13: 14 distinct values in 50 rows
-            x[i][1] = i; // 50 distinct whole values: still at most 50
+            x[i][1] = i; // 50 distinct whole values
             x[i][2] = i + (i % 2 == 0 ? 0 : 0.5);
         }
         Domains d = Domains.fit(data(new String[] {"count", "id", "half"}, x), DomainSpec.INFER).domains();
         assertTrue(d.column(0).wholeNumber());
         assertTrue(d.column(1).wholeNumber());
         assertFalse(d.column(2).wholeNumber(), "a value that is not whole");
-        double[][] y = new double[51][1];
-        for (int i = 0; i < 51; i++) {
-            y[i][0] = i;
+        // a count with many distinct values (cycles 1..299) is whole too: no fractional designs such as 15.32 cycles
+        double[][] y = new double[299][1];
+        for (int i = 0; i < 299; i++) {
+            y[i][0] = i + 1;
         }
-        assertFalse(Domains.fit(data(new String[] {"n"}, y), DomainSpec.INFER).domains().column(0).wholeNumber(),
-                "51 distinct values");
+        Domains cycles = Domains.fit(data(new String[] {"cycles"}, y), DomainSpec.INFER).domains();
+        assertTrue(cycles.column(0).wholeNumber(), "299 distinct whole values");
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < 1000; i++) {
+            double v = cycles.fromNetwork(new double[] {3 * (rnd.nextDouble() * 2 - 1)})[0];
+            assertEquals(Math.rint(v), v, "design " + v + " is whole");
+        }
+        assertFalse(Domains.fit(data(new String[] {"cycles"}, y), DomainSpec.parse("continuous cycles")).domains()
+                .column(0).wholeNumber(), "continuous switches it off");
     }
 
     @Test

@@ -111,17 +111,60 @@ class DomainsTest {
     }
 
     @Test
-    void manyDistinctWholeValuesAreNotWholeNumberColumnsButZeroOneIs() throws Exception {
+    void everyColumnOfWholeValuesIsWholeNumberUnlessDeclaredContinuous() throws Exception {
         int n = 100;
         double[][] x = new double[n][2];
         for (int i = 0; i < n; i++) {
-            x[i][0] = i; // 100 distinct whole values in 100 rows: a measurement, not a count
+            x[i][0] = i; // 100 distinct whole values in 100 rows
             x[i][1] = i % 2;
         }
         Domains d = Domains.fit(data(new String[] {"grams", "flag"}, x), DomainSpec.INFER).domains();
-        assertFalse(d.column(0).wholeNumber());
+        assertTrue(d.column(0).wholeNumber());
         assertTrue(d.column(1).wholeNumber());
         assertEquals(1, d.column(1).upper());
+        assertFalse(Domains.fit(data(new String[] {"grams", "flag"}, x), DomainSpec.parse("continuous grams"))
+                .domains().column(0).wholeNumber());
+    }
+
+    @Test
+    void percentageNamesGetTheUpperBound100AndOtherColumnsUpTo100ANote() throws Exception {
+        int n = 200;
+        SplittableRandom r = new SplittableRandom(7);
+        String[] names = {"porosity_pct", "Porosity (%)", "wt_percent", "moisturePct", "temp", "spectrum", "big_pct"};
+        double[][] x = new double[n][names.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < names.length; j++) {
+                x[i][j] = 5 + 94.5 * r.nextDouble();
+            }
+            x[i][6] = 5 + 150 * r.nextDouble(); // a "pct" column above 100: no bound 100
+        }
+        Domains.Fit f = Domains.fit(data(names, x), DomainSpec.INFER);
+        Domains d = f.domains();
+        for (int j = 0; j < 4; j++) {
+            assertEquals(0, d.column(j).lower(), names[j]);
+            assertEquals(100, d.column(j).upper(), names[j]);
+        }
+        assertFalse(d.column(4).hasUpper());
+        assertFalse(d.column(5).hasUpper(), "'spectrum' holds no word part pct");
+        assertFalse(d.column(6).hasUpper());
+        String all = String.join("\n", f.notes());
+        assertTrue(all.contains("porosity_pct: in [0, 100] (inferred from the name)"), all);
+        assertTrue(all.contains("temp: ≥ 0 (inferred)"), all);
+        assertTrue(all.contains("declare 'upper temp=100' (command line: --upper temp=100)"), all);
+        assertTrue(all.contains("'upper spectrum=100'"), all);
+        assertFalse(all.contains("'upper porosity_pct=100'"), all);
+        assertFalse(all.contains("'upper big_pct=100'"), all);
+        // the suggestion, declared, works; a declared bound or `unbounded` silences the note
+        Domains.Fit g = Domains.fit(data(names, x), DomainSpec.parse("upper temp=100; unbounded spectrum"));
+        assertEquals(100, g.domains().column(4).upper());
+        assertFalse(String.join("\n", g.notes()).contains("'upper temp=100'"));
+        assertFalse(String.join("\n", g.notes()).contains("'upper spectrum=100'"));
+        // a column up to 50 gets no note
+        for (double[] row : x) {
+            row[4] = Math.min(row[4], 50);
+        }
+        assertFalse(String.join("\n", Domains.fit(data(names, x), DomainSpec.INFER).notes())
+                .contains("'upper temp=100'"));
     }
 
     /** log|det ∂u/∂x| by central differences in the user's units. */
