@@ -36,6 +36,11 @@ final class DomainInference {
 
     /** The composition hint needs the largest row sum to reach this share of 100 (or 1). */
     static final double HINT_MIN_REACH = 0.9;
+    /**
+     * A column is a part in the composition hint only when its largest value exceeds this share of the total (1 %):
+     * strictly, so that a 0–1 fraction next to percentages (largest value 1 of 100) is no part.
+     */
+    static final double HINT_MIN_PART = 0.01;
 
     /** See {@link Domains#fit}. */
     static Domains.Fit fit(TrainingData data, DomainSpec spec) throws CinnDataException {
@@ -115,40 +120,64 @@ final class DomainInference {
     }
 
     /**
-     * A note suggesting a composition when no composition is declared and the design columns that are never negative
-     * (at least two) have row sums that never exceed 100 (or 1) by more than {@link Domains#SUM_TOLERANCE} of it while
-     * reaching at least {@link #HINT_MIN_REACH} of it (e.g. elemental mass percentages); null otherwise.
+     * A note suggesting a composition when no composition is declared: for the total 100 (then 1), the design columns
+     * that are never negative and whose largest value lies above {@link #HINT_MIN_PART} of the total and at most at
+     * the total (at least two such columns) have row sums that never exceed the total by more than
+     * {@link Domains#SUM_TOLERANCE} of it while reaching at least {@link #HINT_MIN_REACH} of it (e.g. elemental mass
+     * percentages). The hint says {@code =} when every row sums to the total within {@link Domains#SUM_ROUNDING} (then
+     * a part positive in every row is listed last, the log-ratio reference), else {@code <=}; null when nothing fits.
      */
     static String compositionHint(List<String> names, double[][] x) {
-        List<Integer> cand = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            boolean nonNegative = true;
-            for (double[] row : x) {
-                nonNegative &= row[j] >= 0;
-            }
-            if (nonNegative) {
-                cand.add(j);
-            }
-        }
-        if (cand.size() < 2 || x.length == 0) {
+        if (x.length == 0) {
             return null;
         }
-        double max = 0;
-        for (double[] row : x) {
-            double s = 0;
-            for (int j : cand) {
-                s += row[j];
-            }
-            max = Math.max(max, s);
-        }
         for (double t : new double[] {100, 1}) {
+            List<Integer> parts = new ArrayList<>();
+            Integer positive = null;
+            double bestMin = 0;
+            for (int j = 0; j < names.size(); j++) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (double[] row : x) {
+                    min = Math.min(min, row[j]);
+                    max = Math.max(max, row[j]);
+                }
+                // a part of a whole in the total's unit: a 0–1 fraction (largest 1 = 1 % of 100) or a capacitance
+                // in farads next to fractions is on another scale and no part of it
+                if (min >= 0 && max > HINT_MIN_PART * t && max <= t * (1 + Domains.SUM_TOLERANCE)) {
+                    parts.add(j);
+                    if (min > bestMin) {
+                        bestMin = min;
+                        positive = j;
+                    }
+                }
+            }
+            if (parts.size() < 2) {
+                continue;
+            }
+            double max = 0;
+            boolean exact = true;
+            for (double[] row : x) {
+                double s = 0;
+                for (int j : parts) {
+                    s += row[j];
+                }
+                max = Math.max(max, s);
+                exact &= Math.abs(s - t) <= Domains.SUM_ROUNDING * t;
+            }
             if (max <= t * (1 + Domains.SUM_TOLERANCE) && max >= HINT_MIN_REACH * t) {
-                List<String> parts = new ArrayList<>();
-                cand.forEach(j -> parts.add(names.get(j)));
-                return "The columns " + String.join(", ", parts) + " are never negative and their row sums stay at "
-                        + "or below " + Domains.num(t) + " (largest " + Domains.num(max) + "): if they are parts of a "
-                        + "whole, declare 'composition " + String.join(",", parts) + "<=" + Domains.num(t)
-                        + "' so that designs keep the sum too.";
+                if (exact && positive != null) {
+                    parts.remove(positive);
+                    parts.add(positive);
+                }
+                List<String> pn = new ArrayList<>();
+                parts.forEach(j -> pn.add(names.get(j)));
+                String decl = "composition " + String.join(",", pn) + (exact ? "=" : "<=") + Domains.num(t);
+                return "The columns " + String.join(", ", pn) + " are never negative and their row sums "
+                        + (exact ? "equal " + Domains.num(t) + " in every row (within rounding)"
+                                : "stay at or below " + Domains.num(t) + " (largest " + Domains.num(max) + ")")
+                        + ": if they are parts of a whole, declare '" + decl + "' (command line: --composition "
+                        + decl.substring("composition ".length()) + ") so that designs keep the sum too.";
             }
         }
         return null;
@@ -290,11 +319,15 @@ final class DomainInference {
         double worst = 0;
         for (int r = 0; r < x.length; r++) {
             double s = LogRatioMap.checkedSum(cs.parts(), parts, t, cs.exact(), x[r], data.rowName(r));
-            if (cs.exact() ? s != t : s > t) {
-                for (int i = 0; i < p; i++) {
-                    x[r][parts[i]] *= t / s;
+            // a sum within rounding of the total is the total (for <=: the remainder is 0, a point mass)
+            boolean rounding = Math.abs(s - t) <= Domains.SUM_ROUNDING * t;
+            if (cs.exact() || s > t || rounding) {
+                if (s != t) {
+                    for (int i = 0; i < p; i++) {
+                        x[r][parts[i]] *= t / s;
+                    }
                 }
-                if (Math.abs(s - t) > LogRatioMap.ZERO_REMAINDER * t) {
+                if (!rounding) {
                     scaled++;
                     if (firstScaled < 0) {
                         firstScaled = r;
@@ -305,8 +338,10 @@ final class DomainInference {
         }
         if (scaled > 0) {
             warnings.add(scaled + " training row(s) of the composition " + cs + " did not sum to the total "
-                    + "within rounding (the first: row " + data.rowName(firstScaled) + ", sum " + Domains.num(worst)
-                    + "); they were scaled onto " + Domains.num(t) + ".");
+                    + "within rounding (the first: row " + data.rowName(firstScaled) + ", sum "
+                    + Domains.numExact(worst) + ", off by " + Domains.num(worst - t) + "); they were scaled onto "
+                    + Domains.num(t) + " (deviations up to " + Domains.num(Domains.SUM_ROUNDING * t)
+                    + " count as rounding).");
         }
         int free = cs.exact() ? p - 1 : p;
         double[] bands = new double[p];
@@ -337,7 +372,7 @@ final class DomainInference {
                     s += row[j];
                 }
                 double rem = t - s;
-                if (rem <= LogRatioMap.ZERO_REMAINDER * t) {
+                if (rem <= Domains.SUM_ROUNDING * t) {
                     zero++;
                 } else {
                     pos[k++] = rem;

@@ -46,6 +46,14 @@ public final class Domains {
     public static final double BAND_OFFSET_QUANTILE = 0.1;
     /** Relative excess above a composition's total that is scaled onto it with a warning (1 %). */
     public static final double SUM_TOLERANCE = 0.01;
+    /**
+     * Relative deviation from a composition's total that is rounding (10⁻⁶ of the total): such a row sums to the total
+     * (it is scaled onto it silently and, for {@code <=}, counts in the point mass at sum = total). It accepts parts
+     * printed with 6 decimals (percentages summing to 100 ± 1e-6 are off by 1e-8 of the total; fractions with 6
+     * decimals by one unit of the last decimal) and percentages with 4 decimals, while any remainder a table prints
+     * with 2 decimals (an ash of 0.01 %, 1e-4 of 100) stays a real remainder; double rounding of a sum is ~1e-14.
+     */
+    public static final double SUM_ROUNDING = 1e-6;
 
     private final List<String> xNames;
     /** Per design column: its domain, or null for a composition part. */
@@ -315,6 +323,11 @@ public final class Domains {
         }
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
                 .replaceAll("\\.$", "");
+    }
+
+    /** v with up to 15 significant digits, so that a deviation such as 100.000001 from 100 shows. */
+    static String numExact(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
     }
 
     static String pct(double share) {

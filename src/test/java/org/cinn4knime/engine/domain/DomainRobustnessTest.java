@@ -314,4 +314,45 @@ class DomainRobustnessTest {
         assertFalse(Domains.fit(data(names, small), DomainSpec.INFER).notes().stream()
                 .anyMatch(s -> s.contains("declare 'composition")), "sums up to 50 do not suggest 100");
     }
+
+    @Test
+    void theCompositionHintLeavesOutColumnsOnAnotherScaleAndSaysEqualsForExactSums() throws Exception {
+        SplittableRandom r = new SplittableRandom(8);
+        int n = 300;
+        // porosity in % next to a 0–1 fraction; a capacitance in farads next to a 0–1 gap fraction
+        double[][] x = new double[n][2];
+        double[][] z = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = i == 0 ? 99.5 : 5 + 94.5 * r.nextDouble();
+            x[i][1] = i == 0 ? 1 : r.nextDouble();
+            z[i][0] = 1e-13 * (1 + 4 * r.nextDouble());
+            z[i][1] = i == 0 ? 1 : r.nextDouble();
+        }
+        Domains.Fit f = Domains.fit(data(new String[] {"porosity_pct", "q"}, x), DomainSpec.INFER);
+        assertFalse(f.notes().stream().anyMatch(s -> s.contains("declare 'composition")), f.notes().toString());
+        f = Domains.fit(data(new String[] {"C_F", "gap"}, z), DomainSpec.INFER);
+        assertFalse(f.notes().stream().anyMatch(s -> s.contains("declare 'composition")), f.notes().toString());
+        // parts summing to 100 in every row (6 printed decimals): '=', a part positive in every row last
+        double[][] y = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            double a = i % 3 == 0 ? 0 : Math.round(40 * r.nextDouble() * 1e6) / 1e6;
+            double c = Math.round((20 + 30 * r.nextDouble()) * 1e6) / 1e6;
+            y[i] = new double[] {a, c, Math.round((100 - a - c + (i % 2 == 0 ? 1e-6 : -1e-6)) * 1e6) / 1e6};
+            double t = y[i][0];
+            y[i][0] = y[i][1];
+            y[i][1] = t; // columns: C (always > 0), A (0 in a third of the rows), B
+        }
+        String[] abc = {"C", "A", "B"};
+        String hint = Domains.fit(data(abc, y), DomainSpec.INFER).notes().stream()
+                .filter(s -> s.contains("declare 'composition")).findFirst().orElse("");
+        assertTrue(hint.contains("'composition A,B,C=100'") || hint.contains("'composition A,C,B=100'")
+                || hint.contains("'composition C,A,B=100'"), hint);
+        assertFalse(hint.contains("<="), hint);
+        String last = hint.substring(hint.indexOf("'composition ") + 13, hint.indexOf("=100'"));
+        last = last.substring(last.lastIndexOf(',') + 1);
+        assertFalse("A".equals(last), "A is 0 in some rows and cannot be the reference: " + hint);
+        // and it can be declared as suggested
+        assertTrue(Domains.fit(data(abc, y), DomainSpec.parse(hint.substring(hint.indexOf("'composition ") + 1,
+                hint.indexOf("=100'") + 4))).warnings().isEmpty());
+    }
 }

@@ -417,6 +417,37 @@ class DomainsTest {
     }
 
     @Test
+    void sumsOffByRoundingOfTheLastPrintedDecimalAreOnTheTotal() throws Exception {
+        int n = 100;
+        SplittableRandom r = new SplittableRandom(9);
+        double[][] x = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            // A, B, C printed with 6 decimals: the sum is 100 ± 1e-6 in every row
+            double a = Math.round((10 + 30 * r.nextDouble()) * 1e6) / 1e6;
+            double b = Math.round((10 + 30 * r.nextDouble()) * 1e6) / 1e6;
+            double c = Math.round((100 - a - b + (i % 2 == 0 ? 1e-6 : -1e-6)) * 1e6) / 1e6;
+            x[i] = new double[] {a, b, c};
+        }
+        String[] names = {"A", "B", "C"};
+        Domains.Fit exact = Domains.fit(data(names, x), DomainSpec.parse("composition A,B,C=100"));
+        assertTrue(exact.warnings().isEmpty(), exact.warnings().toString());
+        Domains.Fit le = Domains.fit(data(names, x), DomainSpec.parse("composition A,B,C<=100"));
+        assertTrue(le.warnings().isEmpty(), le.warnings().toString());
+        Composition c = le.domains().compositions().get(0);
+        assertEquals(1.0, c.remainderShare(), 1e-12, "every row at 99.999999 or 100.000001 is on the total");
+        for (double[] row : le.x()) {
+            assertTrue(Math.abs(row[0] + row[1] + row[2] - 100) <= 1e-12, "rows within rounding are scaled");
+        }
+        // a row beyond rounding is warned about, with the digits that show the deviation
+        x[0][2] += 2e-3;
+        Domains.Fit off = Domains.fit(data(names, x), DomainSpec.parse("composition A,B,C=100"));
+        assertEquals(1, off.warnings().size(), off.warnings().toString());
+        String w = off.warnings().get(0);
+        assertTrue(w.contains("1 training row") && w.contains("row number 1"), w);
+        assertTrue(w.matches(".*sum 100\\.002\\d*, off by 0\\.002.*"), w);
+    }
+
+    @Test
     void specTextAndModelJsonRoundTrip() throws Exception {
         DomainSpec s = DomainSpec.parse("none; lower a=0.5; upper a=2; integer n; composition p,q<=100\nunbounded z");
         assertEquals(s.toString(), DomainSpec.parse(s.toString()).toString());
