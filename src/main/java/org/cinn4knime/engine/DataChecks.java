@@ -22,6 +22,8 @@ final class DataChecks {
     static final int DEPENDENCE_ROWS = 5000;
     /** A column with at most this many distinct values is discrete even if its values are not whole. */
     static final int FEW_DISTINCT = 10;
+    /** The largest factor suggested to make a discrete column's values whole (steps of 1/1000). */
+    static final int MAX_WHOLE_FACTOR = 1000;
 
     private DataChecks() {
     }
@@ -149,6 +151,24 @@ final class DataChecks {
     }
 
     /**
+     * The smallest whole factor f ≤ {@link #MAX_WHOLE_FACTOR} that makes every value whole (within 1e-9 relative),
+     * e.g. 2 for 0, 0.5, 1.5 and 10 for 0.1, 0.3; 0 when there is none.
+     */
+    static double wholeFactor(Set<Double> values) {
+        for (int f = 2; f <= MAX_WHOLE_FACTOR; f++) {
+            boolean ok = true;
+            for (double v : values) {
+                double s = v * f;
+                ok &= Math.abs(s - Math.rint(s)) <= 1e-9 * Math.max(1, Math.abs(s));
+            }
+            if (ok) {
+                return f;
+            }
+        }
+        return 0;
+    }
+
+    /**
      * One warning per design column that is discrete (every value whole with at most half the rows distinct, or at
      * most {@link #FEW_DISTINCT} distinct values) and not in {@code wholeNumberColumns}.
      */
@@ -170,13 +190,26 @@ final class DataChecks {
             }
             boolean discrete = (whole && distinct.size() <= n / 2) || (distinct.size() <= FEW_DISTINCT && n >= 50);
             if (discrete) {
+                String what;
+                if (whole) {
+                    what = "Declare it a whole-number column ('integer " + names[j] + "', command line --integer "
+                            + names[j] + "; KNIME: an integer or long column) or remove it from the design columns.";
+                } else {
+                    double f = wholeFactor(distinct);
+                    // a whole-number declaration needs whole values: a column of steps such as 0, 0.5 must be
+                    // rescaled first ('integer' on it is an error naming the row with 0.5)
+                    what = "It is treated as continuous: its designs take values between those too. "
+                            + (f > 0 ? "If only these values are possible, multiply it by " + (int) f
+                                    + " (its values become whole numbers, which training keeps whole) and divide "
+                                    + "the designs by " + (int) f + ", or remove it from the design columns."
+                                    : "If only these values are possible, recode them as whole numbers 0, 1, 2, … "
+                                            + "(which training keeps whole), or remove it from the design columns.");
+                }
                 warnings.add("The design column '" + names[j] + "' is discrete: its " + n + " training rows hold "
                         + (distinct.size() <= FEW_DISTINCT ? "only " + distinct.size() : "few (" + distinct.size()
                                 + ")") + " distinct " + (whole ? "whole numbers" : "values")
                         + ". A continuous density on it is infinite at those values, so the loss falls without "
-                        + "bound and the designs are not " + (whole ? "whole" : "on those values")
-                        + ". Declare it a whole-number column (KNIME: an integer or long column) or remove it from "
-                        + "the design columns.");
+                        + "bound and the designs are not " + (whole ? "whole" : "on those values") + ". " + what);
             }
         }
         return warnings;

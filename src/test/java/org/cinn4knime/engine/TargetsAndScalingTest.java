@@ -361,6 +361,33 @@ class TargetsAndScalingTest {
                 java.util.Set.of("layers")).size());
     }
 
+    @Test
+    void discreteColumnsOfHalfStepsGetAdviceThatWorks() throws Exception {
+        int n = 100;
+        double[][] x = new double[n][2];
+        int[] idx = new int[n];
+        for (int r = 0; r < n; r++) {
+            idx[r] = r;
+            x[r][0] = r % 2 == 0 ? 0 : 0.5;
+            x[r][1] = r % 3 == 0 ? 0.1 : r % 3 == 1 ? Math.sqrt(2) : Math.PI;
+        }
+        List<String> w = DataChecks.discreteColumns(x, idx, new String[] {"dop", "odd"}, java.util.Set.of());
+        assertEquals(2, w.size(), w.toString());
+        assertFalse(w.get(0).contains("whole-number column"), "'integer dop' fails on 0.5: " + w.get(0));
+        assertTrue(w.get(0).contains("'dop'") && w.get(0).contains("treated as continuous")
+                && w.get(0).contains("multiply it by 2 "), w.get(0));
+        assertTrue(w.get(1).contains("recode them as whole numbers"), w.get(1));
+        // the advice works: twice the column is whole, and an integer declaration accepts it
+        double[][] twice = new double[n][];
+        for (int r = 0; r < n; r++) {
+            twice[r] = new double[] {2 * x[r][0]};
+        }
+        org.cinn4knime.engine.domain.Domains d = org.cinn4knime.engine.domain.Domains.fit(
+                new TrainingData(new String[] {"dop"}, twice, new String[] {"y"}, twice, null),
+                org.cinn4knime.engine.domain.DomainSpec.parse("integer dop")).domains();
+        assertTrue(d.isWholeNumber(0));
+    }
+
     /** 0/1 column, whole numbers 1..14, continuous column. */
     static final class SplittableRandomRows {
         final double[][] x;
