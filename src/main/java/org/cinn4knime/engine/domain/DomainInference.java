@@ -98,6 +98,26 @@ final class DomainInference {
             }
             cols[j] = fitColumn(names.get(j), j, x, data, spec, columnNotes, fromName);
             any |= !cols[j].isIdentity();
+            // rows on a bound without a point mass (one or two rounded values such as 1.0000) are ordinary values:
+            // they train at the point where the Scorer puts such a value, just inside the bound
+            ColumnDomain c = cols[j];
+            if (!c.wholeNumber()) {
+                for (int r = 0; r < n; r++) {
+                    boolean onLo = c.hasLower() && !c.massAtLower() && x[r][j] == c.lower();
+                    boolean onHi = c.hasUpper() && !c.massAtUpper() && x[r][j] == c.upper();
+                    if (onLo || onHi) {
+                        if (!copied) {
+                            double[][] cp = new double[n][];
+                            for (int q = 0; q < n; q++) {
+                                cp[q] = x[q].clone();
+                            }
+                            x = cp;
+                            copied = true;
+                        }
+                        x[r][j] = ScalarBijection.insideBound(c, onLo);
+                    }
+                }
+            }
         }
         if (!any) {
             return new Domains.Fit(null, x, warnings, notes);
@@ -268,8 +288,9 @@ final class DomainInference {
             return new ColumnDomain(name, lower, upper, true, 0, 0, PointMassBand.share(x, j, lower),
                     PointMassBand.share(x, j, upper), declared, softplusScale(x, j, lower, upper));
         }
-        double bandLo = PointMassBand.offset(x, j, lower, 1);
-        double bandHi = PointMassBand.offset(x, j, upper, -1);
+        // a point mass needs enough rows on the bound; fewer are ordinary values (see the nudge in fit)
+        double bandLo = PointMassBand.isPointMass(x, j, lower) ? PointMassBand.offset(x, j, lower, 1) : 0;
+        double bandHi = PointMassBand.isPointMass(x, j, upper) ? PointMassBand.offset(x, j, upper, -1) : 0;
         if (!Double.isNaN(lower) && !Double.isNaN(upper)) {
             // the bands must not make the other bound's band overlap: keep each within a tenth of the range
             bandLo = Math.min(bandLo, 0.1 * (upper - lower));

@@ -287,7 +287,8 @@ public final class Domains {
      * is a percentage ({@code %}, {@code pct}, {@code perc}, {@code percent} as a word part); any other upper bound is
      * never guessed, only declared, but a column in [0, 100] reaching above 50 gets a note suggesting
      * {@code upper COL=100}); whole numbers when every value is whole, however many distinct values (0/1, 0…13,
-     * cycles 1…299; {@code continuous COL} switches it off); a point mass at a bound that any row holds exactly (needed for a finite density; the
+     * cycles 1…299; {@code continuous COL} switches it off); a point mass at a bound that at least 3 rows and 1 % of the rows hold exactly (fewer rows on the bound are
+     * ordinary values, trained and scored 10⁻³ of the column's width inside the bound; the
      * band offset δ is the {@value #BAND_OFFSET_QUANTILE} quantile of the other rows' distances from the bound).
      * Composition rows that sum up to
      * {@link #SUM_TOLERANCE} above the total are scaled onto it (a warning counts them and names the first).

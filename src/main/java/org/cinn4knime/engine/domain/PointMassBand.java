@@ -14,6 +14,29 @@ final class PointMassBand {
     private PointMassBand() {
     }
 
+    /**
+     * A bound holds a point mass when at least this many training rows sit exactly on it (and at least
+     * {@link #MIN_SHARE} of them): one or two rows on a bound are rounding (a fraction printed as 1.0000), not a share
+     * of exact values the designs should reproduce; a share below 1 % would hardly show in the designs anyway.
+     */
+    static final int MIN_ROWS = 3;
+    /** See {@link #MIN_ROWS}: the least share of the rows on a bound for a point mass (1 %). */
+    static final double MIN_SHARE = 0.01;
+
+    /** Whether column j has a point mass at {@code bound}: at least {@link #MIN_ROWS} rows and {@link #MIN_SHARE}. */
+    static boolean isPointMass(double[][] x, int j, double bound) {
+        if (Double.isNaN(bound)) {
+            return false;
+        }
+        int c = 0;
+        for (double[] row : x) {
+            if (row[j] == bound) {
+                c++;
+            }
+        }
+        return c >= MIN_ROWS && c >= MIN_SHARE * x.length;
+    }
+
     /** Distance beyond the bound of a point-mass row: δ·(1 − e^{−W·U}), U a draw or ½ when scoring (rnd null). */
     static double depth(double offset, SplittableRandom rnd) {
         return -offset * Math.expm1(-Domains.BAND_LOG_WIDTH * (rnd == null ? 0.5 : open01(rnd)));

@@ -23,7 +23,8 @@ final class ScalarBijection {
      *
      * @param rnd dequantisation noise for training; null for scoring
      * @return log|du/dx|, plus the band's log width when scoring a value on a point-mass bound
-     * @throws CinnDataException when x lies outside the domain or on a bound without a point mass (naming row)
+     * @throws CinnDataException when x lies outside the domain (naming row); a value on a bound without a point mass
+     *         is mapped from {@link #insideBound}
      */
     static double forward(ColumnDomain c, double x, double[] u, int k, SplittableRandom rnd,
             String row) throws CinnDataException {
@@ -45,17 +46,19 @@ final class ScalarBijection {
             v = x + (rnd == null ? 0.5 : PointMassBand.open01(rnd));
         } else {
             if (c.hasLower() && x == c.lower()) {
-                if (!c.massAtLower()) {
-                    throw onBound(c, x, row);
+                if (c.massAtLower()) {
+                    v = x - PointMassBand.depth(c.bandLower(), rnd);
+                    extra += PointMassBand.logWidth(c.bandLower());
+                } else {
+                    v = insideBound(c, true);
                 }
-                v = x - PointMassBand.depth(c.bandLower(), rnd);
-                extra += PointMassBand.logWidth(c.bandLower());
             } else if (c.hasUpper() && x == c.upper()) {
-                if (!c.massAtUpper()) {
-                    throw onBound(c, x, row);
+                if (c.massAtUpper()) {
+                    v = x + PointMassBand.depth(c.bandUpper(), rnd);
+                    extra += PointMassBand.logWidth(c.bandUpper());
+                } else {
+                    v = insideBound(c, false);
                 }
-                v = x + PointMassBand.depth(c.bandUpper(), rnd);
-                extra += PointMassBand.logWidth(c.bandUpper());
             }
         }
         double lo = lowerOfV(c);
@@ -85,10 +88,23 @@ final class ScalarBijection {
         return c.wholeNumber() ? c.upper() + 1 : c.upper() + c.bandUpper();
     }
 
-    private static CinnDataException onBound(ColumnDomain c, double x, String row) {
-        return new CinnDataException("Column '" + c.name() + "' is exactly " + Domains.num(x) + " in row " + row
-                + ", on its bound, but no training row was; the model gives this value zero probability.");
+    /**
+     * Where a value exactly on a bound without a point mass is trained and scored (its density there stands for the
+     * bound's, where a continuous density is 0 or infinite): {@link #ON_BOUND_OFFSET} of the column's width inside
+     * the bound; the width is b − a for two bounds, the softplus scale s for one.
+     *
+     * @param lower the lower bound (true) or the upper one
+     */
+    static double insideBound(ColumnDomain c, boolean lower) {
+        double width = c.hasLower() && c.hasUpper() ? c.upper() - c.lower() : c.scale();
+        return lower ? c.lower() + ON_BOUND_OFFSET * width : c.upper() - ON_BOUND_OFFSET * width;
     }
+
+    /**
+     * {@link #insideBound}'s share of the width (10⁻³: 100 % becomes 99.9 %, a fraction 1 becomes 0.999, logit −6.9;
+     * near enough to keep the value, far enough that the row is no extreme outlier of the network coordinates).
+     */
+    static final double ON_BOUND_OFFSET = 1e-3;
 
     /** The value of column c (inside its domain by construction) at the network coordinate u. */
     static double inverse(ColumnDomain c, double u) {

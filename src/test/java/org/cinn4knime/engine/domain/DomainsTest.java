@@ -348,9 +348,9 @@ class DomainsTest {
 
     @Test
     void trainingDrawsStayInTheirBandsAndScoringPointsAreTheBandMiddles() throws Exception {
-        double[][] x = new double[21][1];
-        for (int i = 1; i < 21; i++) {
-            x[i][0] = i; // one row at 0, twenty at 1..20: the offset is the 10 % quantile of 1..20
+        double[][] x = new double[23][1];
+        for (int i = 3; i < 23; i++) {
+            x[i][0] = i - 2; // three rows at 0 (a point mass needs 3), twenty at 1..20: the offset is the 10 % quantile
         }
         Domains d = Domains.fit(data(new String[] {"a"}, x), DomainSpec.parse("continuous a")).domains();
         double band = d.column(0).bandLower();
@@ -445,6 +445,39 @@ class DomainsTest {
         String w = off.warnings().get(0);
         assertTrue(w.contains("1 training row") && w.contains("row number 1"), w);
         assertTrue(w.matches(".*sum 100\\.002\\d*, off by 0\\.002.*"), w);
+    }
+
+    @Test
+    void oneOrTwoRowsOnABoundAreOrdinaryValuesNotAPointMass() throws Exception {
+        SplittableRandom r = new SplittableRandom(10);
+        for (int onBound : new int[] {1, 2, 3, 5}) {
+            int n = 500;
+            double[][] x = new double[n][1];
+            for (int i = 0; i < n; i++) {
+                x[i][0] = i < onBound ? 1.0 : 0.3 + 0.69 * r.nextDouble();
+            }
+            Domains.Fit f = Domains.fit(data(new String[] {"a"}, x), DomainSpec.INFER);
+            ColumnDomain a = f.domains().column(0);
+            assertEquals(1, a.upper());
+            // a point mass needs at least 3 rows and 1 % of them (5 of 500)
+            assertEquals(onBound >= 5, a.massAtUpper(), onBound + " rows on 1: " + a.describe());
+            assertEquals(onBound >= 5, a.describe().contains("point mass at 1"), a.describe());
+            double[] u = new double[1];
+            double logJ = f.domains().toNetwork(new double[] {1.0}, u, null, "row 1");
+            assertTrue(Double.isFinite(u[0]) && Double.isFinite(logJ), "the row on the bound is scorable");
+            if (onBound < 5) {
+                assertEquals(0.999, f.x()[0][0], 1e-12, "trained just inside the bound");
+                assertEquals(1.0, x[0][0], "the caller's rows are not changed");
+                double[] u2 = new double[1];
+                f.domains().toNetwork(new double[] {0.999}, u2, null, "row 1");
+                assertEquals(u2[0], u[0], 1e-12, "scored where it was trained");
+                for (double w = -40; w <= 40; w += 0.5) {
+                    assertTrue(f.domains().fromNetwork(new double[] {w})[0] < 1, "no design exactly on 1");
+                }
+            } else {
+                assertEquals(1.0, f.x()[0][0]);
+            }
+        }
     }
 
     @Test
