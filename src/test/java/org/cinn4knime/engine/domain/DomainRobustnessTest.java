@@ -354,5 +354,13 @@ class DomainRobustnessTest {
         // and it can be declared as suggested
         assertTrue(Domains.fit(data(abc, y), DomainSpec.parse(hint.substring(hint.indexOf("'composition ") + 1,
                 hint.indexOf("=100'") + 4))).warnings().isEmpty());
+        // next to a temperature of 20–90 (its sum with the parts exceeds 100) the exact sum is still found
+        double[][] yt = new double[n][];
+        for (int i = 0; i < n; i++) {
+            yt[i] = new double[] {20 + 70 * r.nextDouble(), y[i][0], y[i][1], y[i][2]};
+        }
+        String withTemp = Domains.fit(data(new String[] {"temp", "C", "A", "B"}, yt), DomainSpec.INFER).notes()
+                .stream().filter(s -> s.contains("declare 'composition")).findFirst().orElse("");
+        assertTrue(withTemp.contains("=100'") && !withTemp.contains("temp"), withTemp);
     }
 }
