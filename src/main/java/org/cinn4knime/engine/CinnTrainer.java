@@ -143,10 +143,13 @@ public final class CinnTrainer {
             }
             domains = dom;
             String[] yn = data.yNames();
-            std = Standardisation.robust(x, y, trainRows, xn, yn, data::rowName, warnings);
-            // gross outliers of the design columns in the user's units (not in domain coordinates, where a
-            // dequantised point mass would look like one)
-            Standardisation.outlierWarnings(data.x(), trainRows, data.xNames(), "design", data::rowName, warnings);
+            std = Standardisation.robust(x, y, trainRows, xn, yn); // the scale: training rows only
+            // gross outliers are a property of the table: judged over all rows (training and validation), so the
+            // warnings do not depend on the seed's split; design columns in the user's units (not in domain
+            // coordinates, where a dequantised point mass would look like one)
+            int[] allRows = Permutations.identity(n);
+            Standardisation.outlierWarnings(y, allRows, yn, "target", data::rowName, warnings);
+            Standardisation.outlierWarnings(data.x(), allRows, data.xNames(), "design", data::rowName, warnings);
             rows = new TrainingColumns(x, y, trainRows, valRows, std);
             // in the user's units; whole-number columns and composition parts come from the column domains
             String[] names = data.xNames();
