@@ -24,6 +24,13 @@ public final class CinnTrainer {
     private CinnTrainer() {
     }
 
+    /** "first" … "tenth" for 1 … 10, else "n-th" (the counts of the trainer's messages). */
+    static String ordinal(int n) {
+        String[] words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth"};
+        return n >= 1 && n <= words.length ? words[n - 1] : n + "-th";
+    }
+
     /** Trains with the column domains inferred from the data ({@link DomainSpec#INFER}). */
     public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
             ProgressListener listener) throws CinnException {
@@ -272,9 +279,9 @@ public final class CinnTrainer {
                                 : hasVal ? "kept the weights of the epoch with the best validation loss (epoch "
                                         + bestEpoch + ")"
                                 : "kept the weights of the last finished epoch (epoch " + history.size() + ")";
-                        warnings.add("Training hit " + failure + " for the " + MAX_ROLLBACKS + ". time; it stopped "
-                                + "and " + kept + ". Lower the learning rate or the clamp, or enable gradient "
-                                + "clipping.");
+                        warnings.add("Training hit " + failure + " for the " + ordinal(MAX_ROLLBACKS) + " time; it "
+                                + "stopped and " + kept + ". Lower the learning rate or the clamp, or "
+                                + clippingAdvice() + ".");
                         stopReason = "stopped after repeated non-finite loss (NaN or infinity)";
                         break;
                     }
@@ -282,7 +289,7 @@ public final class CinnTrainer {
                     warnings.add("Training hit " + failure + ". It rolled back to the weights of the last good "
                             + "epoch and went on with a 10× lower learning rate (" + NumberText.fmt(s.learningRateAt(e)
                             * lrFactor) + "). If this happens often: lower the learning rate or the clamp, or "
-                            + "enable gradient clipping.");
+                            + clippingAdvice() + ".");
                     e--; // repeat the epoch
                     continue;
                 }
@@ -330,6 +337,16 @@ public final class CinnTrainer {
                     s.withBatchSize(batch), info, std, perms, finalParams, domains).withTargetRange(targets);
             pl.progress(1.0, "Training finished: " + stopReason);
             return new TrainingResult(model, notes);
+        }
+
+        /** What to do about the gradients after a non-finite loss: clipping is on unless its norm is 0. */
+        private String clippingAdvice() {
+            double c = s.gradientClipNorm();
+            if (!(c > 0)) {
+                return "enable gradient clipping";
+            }
+            return "lower the gradient clipping norm (now " + (c == Math.rint(c) && c < 1e9 ? String.valueOf((long) c)
+                    : NumberText.fmt(c)) + ")";
         }
 
         /**
