@@ -116,6 +116,10 @@ public final class CinnTrainer {
                         + "); at least 2 are needed. Provide more rows or lower the validation fraction.");
             }
             batch = SmallTables.batchSize(s.batchSize(), nTrain, notes);
+            String fewRows = SmallTables.fewRowsWarning(nTrain, nVal, this.arch);
+            if (fewRows != null) {
+                warnings.add(fewRows);
+            }
             if (nTrain < batch) {
                 throw new CinnDataException("There are only " + nTrain + " training rows"
                         + (nVal > 0 ? " (after holding out " + nVal + " for validation)" : "")

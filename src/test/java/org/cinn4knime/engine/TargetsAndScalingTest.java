@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -412,6 +413,23 @@ class TargetsAndScalingTest {
         assertEquals(2, notes.size(), "no note when nothing was adapted");
         assertEquals(200, SmallTables.batchSize(200, 90, notes), "an explicit batch is kept");
         assertEquals(2, notes.size());
+        assertEquals(2, SmallTables.batchSize(500, 2, notes));
+        assertTrue(notes.get(2).contains("about 1 optimiser step)"), notes.get(2));
+        assertTrue(notes.get(0).contains("about 9 optimiser steps)"), notes.get(0));
+    }
+
+    @Test
+    void twoRowTableTrainsWithAWarningToJudgeItOnOtherRows() throws Exception {
+        double[][][] d = linearData(2, 5);
+        TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null),
+                CinnArchitecture.defaults(), TrainingSettings.defaults().withEpochs(2), null);
+        String w = r.warnings().stream().filter(m -> m.startsWith("Only 2 training rows")).findFirst().orElse(null);
+        assertNotNull(w, r.warnings().toString());
+        assertTrue(w.contains("(and 0 validation rows)") && w.contains("6 blocks, subnets 2×128")
+                && w.contains("memorise") && w.contains("score a separate table"), w);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("about 1 optimiser step)")), r.notes().toString());
+        assertNull(SmallTables.fewRowsWarning(SmallTables.FEW_ROWS, 2, CinnArchitecture.defaults()));
+        assertNotNull(SmallTables.fewRowsWarning(SmallTables.FEW_ROWS - 1, 2, CinnArchitecture.defaults()));
     }
 
     @Test
@@ -421,6 +439,7 @@ class TargetsAndScalingTest {
                 CinnArchitecture.defaults(), TrainingSettings.defaults().withEpochs(10), null);
         assertEquals(16, r.model().trainingSettings().batchSize());
         assertEquals(10, r.history().size());
+        assertTrue(r.warnings().stream().noneMatch(m -> m.contains("memorise")), r.warnings().toString());
         for (EpochStats e : r.history()) {
             assertTrue(Double.isFinite(e.trainLoss()) && Double.isFinite(e.validationLoss()), e.toString());
         }
