@@ -24,6 +24,17 @@ public final class CinnTrainer {
     private CinnTrainer() {
     }
 
+    /**
+     * The rows held out for validation: the validation fraction of the rows, rounded to the nearest whole row (front
+     * ends use it to check a batch size against the training rows before training).
+     *
+     * @param fraction the validation fraction, in [0, 1)
+     * @param rows the table's rows
+     */
+    public static int validationRows(double fraction, int rows) {
+        return (int) Math.round(fraction * rows);
+    }
+
     /** "first" … "tenth" for 1 … 10, else "n-th" (the counts of the trainer's messages). */
     static String ordinal(int n) {
         String[] words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -108,7 +119,7 @@ public final class CinnTrainer {
             domainRows = fit.x();
             d = fit.domains() == null ? data.xDim() : fit.domains().netDim();
             c = data.yDim();
-            nVal = (int) Math.round(s.validationFraction() * n);
+            nVal = validationRows(s.validationFraction(), n);
             nTrain = n - nVal;
             if (nTrain < 2) {
                 throw new CinnDataException("Only " + nTrain + " training row(s) remain after holding out " + nVal
