@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
  * The cinn4knime command line: {@code java -jar cinn4knime-cli.jar <command>} with the commands train, sample,
  * score, info and demo. Exit codes: 0 success, 1 bad input or failed run (one line "error: ..." on stderr), 2 bad command line
  * (one line and a pointer to --help): an unknown or missing option, an unparsable option value (picocli's
- * ParameterException, or a column-domain entry that does not parse), or a value outside the setting's declared range
- * (naming the option and the range).
+ * ParameterException, an empty column name, or column-domain declarations that do not parse, contradict each other or
+ * name a column that is not in --x), or a value outside the setting's declared range (naming the option and the
+ * range).
  */
 @Command(name = "cinn4knime", mixinStandardHelpOptions = true, versionProvider = CinnCli.Version.class,
     description = "Inverse design with conditional invertible neural networks (cINNs): train a model of design "

@@ -22,8 +22,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvInput implements Closeable {
 
+    /**
+     * Comma-separated with a header row. Empty header names are allowed (a spreadsheet's trailing comma gives an
+     * empty last name): such a column cannot be selected, and is copied as it is where the command copies rows.
+     */
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get();
+        .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
 
     private final Path m_file;
     private final CSVParser m_parser;
@@ -97,7 +101,10 @@ final class CsvInput implements Closeable {
             final int index = m_header.indexOf(name);
             if (index < 0) {
                 throw new CliException("column '" + name + "' (" + option + ") not found in " + m_file
-                    + "; its columns are: " + String.join(", ", m_header));
+                    + (otherDelimiter() == null ? "; its columns are: " + String.join(", ", m_header)
+                        : "; its header is the one name '" + m_header.get(0) + "', so the file seems to use "
+                            + otherDelimiter() + " as its delimiter: cinn4knime reads comma-separated files "
+                            + "(save it as CSV with commas)"));
             }
             if (m_header.lastIndexOf(name) != index) {
                 throw new CliException("column '" + name + "' (" + option + ") appears more than once in the header of "
@@ -106,6 +113,15 @@ final class CsvInput implements Closeable {
             indexes[i] = index;
         }
         return indexes;
+    }
+
+    /** "';'" or "a tab" when the header is one name holding that character (the file is not comma-separated). */
+    private String otherDelimiter() {
+        if (m_header.size() != 1) {
+            return null;
+        }
+        final String h = m_header.get(0);
+        return h.indexOf(';') >= 0 ? "';'" : h.indexOf('\t') >= 0 ? "a tab" : null;
     }
 
     /** The next data row, or {@code null} at the end; fails when its number of cells differs from the header's. */

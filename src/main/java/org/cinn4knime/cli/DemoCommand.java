@@ -69,11 +69,13 @@ final class DemoCommand implements Callable<Integer> {
     private static final int POSTERIOR_SAMPLES = 100;
 
     @Option(names = "--rows", paramLabel = "<n>", defaultValue = "50000",
-        description = "generated training rows (default ${DEFAULT-VALUE})")
+        description = "generated training rows (default ${DEFAULT-VALUE}); inverse kinematics only, refused with "
+            + "--data biomass")
     private int m_rows;
 
     @Option(names = "--test-rows", paramLabel = "<n>", defaultValue = "2000",
-        description = "held-out rows to score (default ${DEFAULT-VALUE})")
+        description = "held-out rows to score (default ${DEFAULT-VALUE}); inverse kinematics only, refused with "
+            + "--data biomass")
     private int m_testRows;
 
     @Option(names = "--epochs", paramLabel = "<n>",
@@ -113,14 +115,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         DeclaredSettings.check(TrainingDeclarations.THREADS, m_threads);
         final int threads = m_threads;
-        prepareFolder(m_dir);
+        if (!"ik".equals(m_data) && !"biomass".equals(m_data)) {
+            throw new UsageException("--data must be ik or biomass, not '" + m_data + "'");
+        }
         if ("biomass".equals(m_data)) {
+            for (final String generatedOnly : new String[]{"--rows", "--test-rows"}) {
+                if (m_spec.commandLine().getParseResult().hasMatchedOption(generatedOnly)) {
+                    throw new UsageException(generatedOnly + " sets the size of the generated inverse-kinematics "
+                        + "data; --data biomass always uses the bundled table of 536 fuels, so leave " + generatedOnly
+                        + " out");
+                }
+            }
+            prepareFolder(m_dir);
             BiomassDemo.run(m_dir, m_epochs, m_samples, m_seed, threads, m_progress, out, err);
             return 0;
         }
-        if (!"ik".equals(m_data)) {
-            throw new UsageException("--data must be ik or biomass, not '" + m_data + "'");
-        }
+        prepareFolder(m_dir);
         final int epochs = m_epochs == null ? 40 : m_epochs;
         final long start = System.nanoTime();
 

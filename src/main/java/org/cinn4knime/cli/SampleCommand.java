@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
             + "training target: the model extrapolates), target_distance (distance to the nearest training targets; "
             + "above 1 is too far) and, with --log-density, log_density (log p(x | y)).",
         ScoreCommand.LOG_P_MEANING,
-        "Designs for flagged targets are still written; one warning line on stderr counts them and names the first."})
+        "Designs for flagged targets are still written; one warning line on stderr counts them and names the first. "
+            + "Only a target so far outside the training targets that its designs overflow (no finite value, e.g. "
+            + "1e300) is refused: the run stops with an error naming that row and writes nothing."})
 final class SampleCommand implements Callable<Integer> {
 
     @Spec

@@ -190,8 +190,12 @@ final class TrainCommand implements Callable<Integer> {
         if (m_history != null) {
             AtomicOutput.checkWritable(m_history);
         }
+        final List<String> x = columns(m_x, "--x", "design");
+        final List<String> y = columns(m_y, "--y", "target");
         final DomainSpec domains = domainSpec();
-        final TrainingData data = readData(m_data, trimmed(m_x), trimmed(m_y));
+        checkDeclaredColumns(domains, x);
+        final TrainingData data = readData(m_data, x, y);
+        checkBatch(data.rows(), settings);
 
         final PrintWriter out = m_spec.commandLine().getOut();
         final TrainingResult result = train(data, arch, settings, domains, out, m_spec.commandLine().getErr(),
@@ -226,6 +230,85 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         return b.build();
+    }
+
+    /**
+     * Checks the declarations that need no data against the --x columns, so that a bad declaration is a bad command
+     * line (exit 2) like an unparsable one: every named column is a --x column, and a declared lower bound lies below
+     * a declared upper bound of the same column. Reads the spec through its text form, which round-trips
+     * ({@link DomainSpec#toString()}); data-dependent checks (rows outside a bound) stay with training (exit 1).
+     */
+    static void checkDeclaredColumns(final DomainSpec spec, final List<String> x) throws UsageException {
+        final java.util.Map<String, Double> lower = new java.util.HashMap<>();
+        final java.util.Map<String, Double> upper = new java.util.HashMap<>();
+        for (final String entry : spec.toString().split(";")) {
+            final String e = entry.strip();
+            final int sp = e.indexOf(' ');
+            if (sp < 0) {
+                continue; // "none"
+            }
+            final String keyword = e.substring(0, sp);
+            final String arg = e.substring(sp + 1).strip();
+            final List<String> named = new java.util.ArrayList<>();
+            switch (keyword) {
+                case "lower", "upper" -> {
+                    final int eq = arg.lastIndexOf('=');
+                    final String c = arg.substring(0, eq);
+                    named.add(c);
+                    ("lower".equals(keyword) ? lower : upper).put(c, Double.parseDouble(arg.substring(eq + 1)));
+                }
+                case "composition" -> {
+                    final int le = arg.lastIndexOf("<=");
+                    final String parts = arg.substring(0, le >= 0 && le == arg.lastIndexOf('=') - 1 ? le
+                        : arg.lastIndexOf('='));
+                    named.addAll(List.of(parts.split(",")));
+                }
+                default -> named.add(arg);
+            }
+            for (final String c : named) {
+                if (!x.contains(c)) {
+                    throw new UsageException("the column domain declaration '" + e + "' names '" + c + "', which is "
+                        + "not a design column (--x " + String.join(",", x) + ")");
+                }
+            }
+        }
+        for (final java.util.Map.Entry<String, Double> lo : lower.entrySet()) {
+            final Double up = upper.get(lo.getKey());
+            if (up != null && !(lo.getValue() < up)) {
+                throw new UsageException("column '" + lo.getKey() + "' is declared with the lower bound "
+                    + lo.getValue() + " (--lower or --domains) and the upper bound " + up + " (--upper or --domains); "
+                    + "the lower bound must be below the upper");
+            }
+        }
+    }
+
+    /**
+     * A batch size given on the command line (not the adapting default) that is larger than the training rows is an
+     * error naming --batch (exit 1: it depends on the data).
+     */
+    private void checkBatch(final int rows, final TrainingSettings settings) throws CliException {
+        if (m_batch == TrainingSettings.defaults().batchSize()) {
+            return; // the default adapts to small tables
+        }
+        final int nVal = CinnTrainer.validationRows(settings.validationFraction(), rows);
+        final int nTrain = rows - nVal;
+        if (nTrain >= 2 && m_batch > nTrain) {
+            throw new CliException("--batch " + m_batch + " is larger than the " + nTrain + " training rows of "
+                + m_data + " (" + rows + " rows less " + nVal + " held out for validation by --val-fraction "
+                + settings.validationFraction() + "); give --batch " + nTrain + " or less, or leave --batch out to let "
+                + "it adapt to the table");
+        }
+    }
+
+    /** The trimmed column names of --x or --y; an empty name is a bad command line naming the option. */
+    private static List<String> columns(final List<String> names, final String option, final String what)
+        throws UsageException {
+        final List<String> trimmed = trimmed(names);
+        if (trimmed.isEmpty() || trimmed.stream().anyMatch(String::isEmpty)) {
+            throw new UsageException(option + " has an empty column name (" + option + " " + String.join(",", names)
+                + "); give the " + what + " columns comma-separated, e.g. " + option + " a,b");
+        }
+        return trimmed;
     }
 
     private static void add(final DomainSpec.Builder b, final String keyword, final List<String> values) {

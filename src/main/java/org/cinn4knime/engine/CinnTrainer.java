@@ -24,6 +24,24 @@ public final class CinnTrainer {
     private CinnTrainer() {
     }
 
+    /**
+     * The rows held out for validation: the validation fraction of the rows, rounded to the nearest whole row (front
+     * ends use it to check a batch size against the training rows before training).
+     *
+     * @param fraction the validation fraction, in [0, 1)
+     * @param rows the table's rows
+     */
+    public static int validationRows(double fraction, int rows) {
+        return (int) Math.round(fraction * rows);
+    }
+
+    /** "first" … "tenth" for 1 … 10, else "n-th" (the counts of the trainer's messages). */
+    static String ordinal(int n) {
+        String[] words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth"};
+        return n >= 1 && n <= words.length ? words[n - 1] : n + "-th";
+    }
+
     /** Trains with the column domains inferred from the data ({@link DomainSpec#INFER}). */
     public static TrainingResult train(TrainingData data, CinnArchitecture arch, TrainingSettings settings,
             ProgressListener listener) throws CinnException {
@@ -101,7 +119,7 @@ public final class CinnTrainer {
             domainRows = fit.x();
             d = fit.domains() == null ? data.xDim() : fit.domains().netDim();
             c = data.yDim();
-            nVal = (int) Math.round(s.validationFraction() * n);
+            nVal = validationRows(s.validationFraction(), n);
             nTrain = n - nVal;
             if (nTrain < 2) {
                 throw new CinnDataException("Only " + nTrain + " training row(s) remain after holding out " + nVal
@@ -109,6 +127,10 @@ public final class CinnTrainer {
                         + "); at least 2 are needed. Provide more rows or lower the validation fraction.");
             }
             batch = SmallTables.batchSize(s.batchSize(), nTrain, notes);
+            String fewRows = SmallTables.fewRowsWarning(nTrain, nVal, this.arch);
+            if (fewRows != null) {
+                warnings.add(fewRows);
+            }
             if (nTrain < batch) {
                 throw new CinnDataException("There are only " + nTrain + " training rows"
                         + (nVal > 0 ? " (after holding out " + nVal + " for validation)" : "")
@@ -143,10 +165,13 @@ public final class CinnTrainer {
             }
             domains = dom;
             String[] yn = data.yNames();
-            std = Standardisation.robust(x, y, trainRows, xn, yn, data::rowName, warnings);
-            // gross outliers of the design columns in the user's units (not in domain coordinates, where a
-            // dequantised point mass would look like one)
-            Standardisation.outlierWarnings(data.x(), trainRows, data.xNames(), "design", data::rowName, warnings);
+            std = Standardisation.robust(x, y, trainRows, xn, yn); // the scale: training rows only
+            // gross outliers are a property of the table: judged over all rows (training and validation), so the
+            // warnings do not depend on the seed's split; design columns in the user's units (not in domain
+            // coordinates, where a dequantised point mass would look like one)
+            int[] allRows = Permutations.identity(n);
+            Standardisation.outlierWarnings(y, allRows, yn, "target", data::rowName, warnings);
+            Standardisation.outlierWarnings(data.x(), allRows, data.xNames(), "design", data::rowName, warnings);
             rows = new TrainingColumns(x, y, trainRows, valRows, std);
             // in the user's units; whole-number columns and composition parts come from the column domains
             String[] names = data.xNames();
@@ -269,9 +294,9 @@ public final class CinnTrainer {
                                 : hasVal ? "kept the weights of the epoch with the best validation loss (epoch "
                                         + bestEpoch + ")"
                                 : "kept the weights of the last finished epoch (epoch " + history.size() + ")";
-                        warnings.add("Training hit " + failure + " for the " + MAX_ROLLBACKS + ". time; it stopped "
-                                + "and " + kept + ". Lower the learning rate or the clamp, or enable gradient "
-                                + "clipping.");
+                        warnings.add("Training hit " + failure + " for the " + ordinal(MAX_ROLLBACKS) + " time; it "
+                                + "stopped and " + kept + ". Lower the learning rate or the clamp, or "
+                                + clippingAdvice() + ".");
                         stopReason = "stopped after repeated non-finite loss (NaN or infinity)";
                         break;
                     }
@@ -279,7 +304,7 @@ public final class CinnTrainer {
                     warnings.add("Training hit " + failure + ". It rolled back to the weights of the last good "
                             + "epoch and went on with a 10× lower learning rate (" + NumberText.fmt(s.learningRateAt(e)
                             * lrFactor) + "). If this happens often: lower the learning rate or the clamp, or "
-                            + "enable gradient clipping.");
+                            + clippingAdvice() + ".");
                     e--; // repeat the epoch
                     continue;
                 }
@@ -327,6 +352,16 @@ public final class CinnTrainer {
                     s.withBatchSize(batch), info, std, perms, finalParams, domains).withTargetRange(targets);
             pl.progress(1.0, "Training finished: " + stopReason);
             return new TrainingResult(model, notes);
+        }
+
+        /** What to do about the gradients after a non-finite loss: clipping is on unless its norm is 0. */
+        private String clippingAdvice() {
+            double c = s.gradientClipNorm();
+            if (!(c > 0)) {
+                return "enable gradient clipping";
+            }
+            return "lower the gradient clipping norm (now " + (c == Math.rint(c) && c < 1e9 ? String.valueOf((long) c)
+                    : NumberText.fmt(c)) + ")";
         }
 
         /**

@@ -1,6 +1,5 @@
 package org.cinn4knime.engine;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -75,14 +74,14 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
      * The standardisation of the training rows: the targets y by the mean and standard deviation of the rows that are
      * not gross outliers ({@link #trimmedMeanSd}), so that a few values 1,000× too large (a unit slip) cannot squash
      * the conditions of all other rows; the design coordinates x by their mean and standard deviation (the network's coordinates after any column-domain transform, where a dequantised point
-     * mass forms a second mode that a robust spread would ignore). Adds a warning for every target column that holds
-     * gross outliers; see {@link #outlierWarnings} for the design columns.
+     * mass forms a second mode that a robust spread would ignore). The scale comes from {@code rows} (the training
+     * rows) only; the warnings about gross outliers are about the data and come from {@link #outlierWarnings} over all
+     * rows.
      *
-     * @param rowName the user-facing name of a 0-based row index
      * @throws CinnDataException naming a column that is constant relative to its magnitude
      */
-    static Standardisation robust(double[][] x, double[][] y, int[] rows, String[] xNames, String[] yNames,
-            IntFunction<String> rowName, List<String> warnings) throws CinnDataException {
+    static Standardisation robust(double[][] x, double[][] y, int[] rows, String[] xNames, String[] yNames)
+            throws CinnDataException {
         double[] xm = new double[xNames.length];
         double[] xs = new double[xNames.length];
         for (int j = 0; j < xNames.length; j++) {
@@ -92,19 +91,12 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
         }
         double[] ym = new double[yNames.length];
         double[] ys = new double[yNames.length];
-        List<String> targetWarnings = new ArrayList<>();
         for (int j = 0; j < yNames.length; j++) {
-            // the median and robust spread once per target column, for the scale and for the outlier warning
             double[] cs = robustCentreSpread(y, rows, j, yNames[j], "target");
             double[] ms = trimmedMeanSd(y, rows, j, cs, yNames[j]);
             ym[j] = ms[0];
             ys[j] = ms[1];
-            String w = outlierWarning(y, rows, j, cs, yNames[j], "target", rowName);
-            if (w != null) {
-                targetWarnings.add(w);
-            }
         }
-        warnings.addAll(targetWarnings);
         return new Standardisation(xm, xs, ym, ys);
     }
 
@@ -149,7 +141,14 @@ record Standardisation(double[] xMean, double[] xStd, double[] yMean, double[] y
 
     /**
      * A warning for every column that holds gross outliers: values farther than {@link #GROSS_OUTLIER_SDS} robust
-     * standard deviations from the median (constant columns are skipped; they are reported elsewhere).
+     * standard deviations from the median (constant columns are skipped; they are reported elsewhere). The trainer
+     * passes all rows, training and validation, so that the warnings describe the table and do not depend on which
+     * rows the seed holds out.
+     *
+     * @param rows the rows to judge (the median and robust spread come from them too)
+     * @param what "design" or "target": the word in the warning, and for targets the note that they are scaled
+     *        without the outliers
+     * @param rowName the user-facing name of a 0-based row index
      */
     static void outlierWarnings(double[][] v, int[] rows, String[] names, String what, IntFunction<String> rowName,
             List<String> warnings) {

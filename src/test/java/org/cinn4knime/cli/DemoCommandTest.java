@@ -4,6 +4,7 @@ import static org.cinn4knime.cli.CliRun.files;
 import static org.cinn4knime.cli.CliRun.lines;
 import static org.cinn4knime.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,25 @@ class DemoCommandTest {
         assertNotNull(png);
         assertEquals(ArmPlot.WIDTH, png.getWidth());
         assertEquals(ArmPlot.HEIGHT, png.getHeight());
+    }
+
+    @Test
+    void biomassRefusesTheSizeOptionsOfTheGeneratedData() throws Exception {
+        for (final String option : new String[]{"--rows", "--test-rows"}) {
+            final CliRun.Result r = CliRun.failsAsUsage(m_dir, "demo", "--data", "biomass", option, "10", "--out",
+                m_dir.resolve("bio").toString());
+            assertTrue(r.err().contains(option + " sets the size of the generated") && r.err().contains(
+                "leave " + option + " out"), r::toString);
+        }
+    }
+
+    @Test
+    void scoreHelpPromisesNoSeed() {
+        // score has no --seed: its help must not promise what a seed does
+        final CliRun.Result r = CliRun.run("score", "--help");
+        assertEquals(0, r.code(), r::toString);
+        assertFalse(r.out().contains("seed"), r.out());
+        assertTrue(r.out().contains("results do not depend on the number of threads"), r.out());
     }
 
     @Test

@@ -167,6 +167,22 @@ class SampleScoreCommandTest {
         return CliRun.failsCleanly(m_dir, args);
     }
 
+    /**
+     * A target so far outside that the designs overflow is refused with an error naming its row (the README and
+     * {@code sample --help} say so); nothing is written.
+     */
+    @Test
+    void targetSoFarOutThatTheDesignsOverflowIsRefusedNamingTheRow() throws Exception {
+        final Path targets = write(m_dir.resolve("absurd.csv"), "y0,y1", "1.5,0.0", "1e300,0.0");
+        final CliRun.Result r = fails("sample", "--model", s_model.toString(), "--targets", targets.toString(),
+            "--n", "3", "--out", m_dir.resolve("designs.csv").toString());
+        assertTrue(r.err().contains("target row 2") && r.err().contains("far outside the training targets"),
+            r::toString);
+        final CliRun.Result help = run("sample", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("so far outside the training targets that its "
+            + "designs overflow"), help::toString);
+    }
+
     @Test
     void corruptTruncatedAndMissingModel() throws Exception {
         final Path targets = targets();

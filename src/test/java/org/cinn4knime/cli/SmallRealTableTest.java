@@ -101,10 +101,10 @@ class SmallRealTableTest {
         assertEquals(0, t.code(), t::toString);
         assertTrue(t.out().contains("Batch size 16 was chosen for the 45 training rows"), t::toString);
         assertTrue(Files.isRegularFile(model));
-        // an explicit batch larger than the rows still gives the clear error
+        // an explicit batch larger than the rows still gives the clear error, naming the option
         final CliRun.Result bad = run("train", "--data", data.toString(), "--x", "x0,x1,x2,x3", "--y", "y0,y1",
             "--model", m_dir.resolve("n.cinn").toString(), "--batch", "64", "--no-progress");
         assertEquals(1, bad.code(), bad::toString);
-        assertTrue(bad.err().contains("fewer than the batch size 64"), bad::toString);
+        assertTrue(bad.err().contains("--batch 64 is larger than the 45 training rows"), bad::toString);
     }
 }

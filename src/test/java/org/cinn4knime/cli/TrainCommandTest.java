@@ -228,6 +228,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void semicolonOrTabSeparatedFilesAreNamedAsSuch() throws Exception {
+        final Path semi = write(m_dir.resolve("semi.csv"), "x0;x1;x2;x3;y0;y1", "0.1;0.2;0.3;0.4;1.0;0.1");
+        CliRun.Result r = trainFails(semi);
+        assertTrue(r.err().contains("column 'x0' (--x) not found in " + semi) && r.err().contains("seems to use ';' "
+            + "as its delimiter: cinn4knime reads comma-separated files"), r::toString);
+        final Path tab = write(m_dir.resolve("tab.csv"), "x0\tx1\tx2\tx3\ty0\ty1", "0.1\t0.2\t0.3\t0.4\t1.0\t0.1");
+        r = trainFails(tab);
+        assertTrue(r.err().contains("seems to use a tab as its delimiter"), r::toString);
+    }
+
+    @Test
+    void trailingCommaOfASpreadsheetIsAnUnnamedColumnThatIsNotSelected() throws Exception {
+        final Path data = ikCsv(m_dir.resolve("plain.csv"), 200, 3, false);
+        final Path trailing = m_dir.resolve("trailing.csv");
+        Files.write(trailing, Files.readAllLines(data).stream().map(l -> l + ",").toList());
+        final Path model = m_dir.resolve("m.cinn");
+        final CliRun.Result r = run(trainArgs(trailing, model));
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(Files.exists(model));
+    }
+
+    @Test
     void nonNumericCellNamesRowAndColumn() throws Exception {
         final Path data = write(m_dir.resolve("train.csv"), "x0,x1,x2,x3,y0,y1", "0.1,0.2,0.3,0.4,1.0,0.1",
             "0.1,0.2,0.3,0.4,1.0,0.1", "0.1,abc,0.3,0.4,1.0,0.1");

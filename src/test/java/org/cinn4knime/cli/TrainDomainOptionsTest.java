@@ -83,8 +83,13 @@ class TrainDomainOptionsTest {
         CliRun.Result r = failsCleanly(m_dir, args(data, model, "--lower", "frac=0.5"));
         assertTrue(r.err().contains("'frac'") && r.err().contains("row 'row ") && r.err().contains("below its lower "
             + "bound 0.5"), r::toString);
-        r = failsCleanly(m_dir, args(data, model, "--lower", "amount=5", "--upper", "amount=2"));
+        // declarations that contradict each other or name no --x column are a bad command line (exit 2)
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--lower", "amount=5", "--upper", "amount=2"));
         assertTrue(r.err().contains("'amount'") && r.err().contains("lower bound must be below"), r::toString);
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--domains", "lower frac=0.1; upper frac=0.05"));
+        assertTrue(r.err().contains("'frac'") && r.err().contains("lower bound must be below"), r::toString);
+        r = failsCleanly(m_dir, args(data, model, "--lower", "amount=5", "--upper", "amount=1e9"));
+        assertTrue(r.err().contains("'amount'") && r.err().contains("below its lower bound 5"), r::toString);
         r = failsCleanly(m_dir, args(data, model, "--composition", "c,o=100"));
         assertTrue(r.err().contains("c + o sum to") && r.err().contains("row 'row 1'"), r::toString);
         // an option value that does not parse is a bad command line (exit 2), as picocli's own parse errors
@@ -92,7 +97,22 @@ class TrainDomainOptionsTest {
         assertTrue(r.err().contains("--upper amount") && r.err().contains("COLUMN=VALUE"), r::toString);
         r = CliRun.failsAsUsage(m_dir, args(data, model, "--lower", "frac=abc"));
         assertTrue(r.err().contains("--lower frac=abc"), r::toString);
-        r = failsCleanly(m_dir, args(data, model, "--integer", "nosuch"));
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--integer", "nosuch"));
+        assertTrue(r.err().contains("'nosuch'") && r.err().contains("--x amount,frac,layers,c,o"), r::toString);
+        r = CliRun.failsAsUsage(m_dir, args(data, model, "--composition", "c,nosuch<=100"));
         assertTrue(r.err().contains("'nosuch'"), r::toString);
+        // a batch larger than the training rows depends on the data (exit 1) but names --batch
+        final String[] batch91 = args(data, model);
+        batch91[batch91.length - 1] = "91";
+        r = failsCleanly(m_dir, batch91);
+        assertTrue(r.err().contains("--batch 91 is larger than the 90 training rows") && r.err().contains(
+            "--val-fraction 0.1"), r::toString);
+        // an empty column list is a bad command line naming the option
+        r = CliRun.failsAsUsage(m_dir, "train", "--data", data.toString(), "--x", "", "--y", "y", "--model",
+            model.toString());
+        assertTrue(r.err().contains("--x has an empty column name"), r::toString);
+        r = CliRun.failsAsUsage(m_dir, "train", "--data", data.toString(), "--x", "amount,,frac", "--y", "y",
+            "--model", model.toString());
+        assertTrue(r.err().contains("--x has an empty column name"), r::toString);
     }
 }

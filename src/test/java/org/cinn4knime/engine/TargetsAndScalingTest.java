@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -248,6 +249,27 @@ class TargetsAndScalingTest {
         assertTrue(w.contains("'t'") && w.contains("14 gross outliers") && w.contains("'Row"), w);
     }
 
+    /**
+     * The outlier warnings are about the data: the same table gives the same warnings whichever rows the seed holds
+     * out for validation (before, an outlier that fell into the validation rows was not named).
+     */
+    @Test
+    void outlierWarningsDoNotDependOnTheValidationSplit() throws Exception {
+        double[][][] d = linearData(60, 41);
+        d[0][7][1] = 400; // design column 'b' (sd 0.5)
+        d[1][9][0] = 2000; // target column 't' (range 2.5)
+        TrainingSettings s = TrainingSettings.defaults().withEpochs(1).withValidationFraction(0.5).withPatience(0);
+        CinnArchitecture small = CinnArchitecture.defaults().withBlocks(1).withSubnetWidth(8);
+        for (long seed = 1; seed <= 4; seed++) {
+            List<String> w = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null), small,
+                    s.withSeed(seed), DomainSpec.NONE, null).warnings();
+            assertTrue(w.stream().anyMatch(m -> m.contains("design column 'b' has 1 gross outlier")
+                    && m.contains("row number 8")), "seed " + seed + ": " + w);
+            assertTrue(w.stream().anyMatch(m -> m.contains("target column 't' has 1 gross outlier")
+                    && m.contains("row number 10")), "seed " + seed + ": " + w);
+        }
+    }
+
     @Test
     void medianAndRobustSpreadWithFallbacks() throws Exception {
         double[][] v = {{1}, {2}, {3}, {4}, {1000}};
@@ -418,6 +440,23 @@ class TargetsAndScalingTest {
         assertEquals(2, notes.size(), "no note when nothing was adapted");
         assertEquals(200, SmallTables.batchSize(200, 90, notes), "an explicit batch is kept");
         assertEquals(2, notes.size());
+        assertEquals(2, SmallTables.batchSize(500, 2, notes));
+        assertTrue(notes.get(2).contains("about 1 optimiser step)"), notes.get(2));
+        assertTrue(notes.get(0).contains("about 9 optimiser steps)"), notes.get(0));
+    }
+
+    @Test
+    void twoRowTableTrainsWithAWarningToJudgeItOnOtherRows() throws Exception {
+        double[][][] d = linearData(2, 5);
+        TrainingResult r = CinnTrainer.train(new TrainingData(XN, d[0], YN, d[1], null),
+                CinnArchitecture.defaults(), TrainingSettings.defaults().withEpochs(2), null);
+        String w = r.warnings().stream().filter(m -> m.startsWith("Only 2 training rows")).findFirst().orElse(null);
+        assertNotNull(w, r.warnings().toString());
+        assertTrue(w.contains("(and 0 validation rows)") && w.contains("6 blocks, subnets 2×128")
+                && w.contains("memorise") && w.contains("score a separate table"), w);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("about 1 optimiser step)")), r.notes().toString());
+        assertNull(SmallTables.fewRowsWarning(SmallTables.FEW_ROWS, 2, CinnArchitecture.defaults()));
+        assertNotNull(SmallTables.fewRowsWarning(SmallTables.FEW_ROWS - 1, 2, CinnArchitecture.defaults()));
     }
 
     @Test
@@ -427,6 +466,7 @@ class TargetsAndScalingTest {
                 CinnArchitecture.defaults(), TrainingSettings.defaults().withEpochs(10), null);
         assertEquals(16, r.model().trainingSettings().batchSize());
         assertEquals(10, r.history().size());
+        assertTrue(r.warnings().stream().noneMatch(m -> m.contains("memorise")), r.warnings().toString());
         for (EpochStats e : r.history()) {
             assertTrue(Double.isFinite(e.trainLoss()) && Double.isFinite(e.validationLoss()), e.toString());
         }

@@ -397,15 +397,23 @@ class TrainerTest {
         assertEquals("stopped after repeated non-finite loss (NaN or infinity)", r.stopReason());
         assertEquals(3, r.warnings().size(), r.warnings().toString());
         String last = r.warnings().get(2);
-        assertTrue(last.contains("for the 3. time") && last.contains("kept the weights of the epoch with the best "
-                + "validation loss (epoch 1)"), last);
+        assertTrue(last.contains("for the third time") && last.contains("kept the weights of the epoch with the "
+                + "best validation loss (epoch 1)"), last);
+        // clipping is on by default (norm 10): the advice is to lower its norm, not to enable it
+        for (String w : r.warnings()) {
+            assertTrue(w.contains("lower the gradient clipping norm (now 10)") && !w.contains("enable"), w);
+        }
         for (double v : r.model().parameters()) {
             assertTrue(Double.isFinite(v));
         }
         // without validation rows (5 batches of 200): epochs 1-2 are steps 0-9, epoch 3 fails at 12, 13 and 14;
         // the model holds the last finished epoch, and the best flags agree with bestEpoch
-        TrainingResult nv = CinnTrainer.train(data, smallArch(), small().withEpochs(4).withValidationFraction(0),
-                null, null, nanAt(12, 13, 14));
+        // (and with clipping switched off, so the advice is to enable it)
+        TrainingResult nv = CinnTrainer.train(data, smallArch(), small().withEpochs(4).withValidationFraction(0)
+                .withGradientClipNorm(0), null, null, nanAt(12, 13, 14));
+        for (String w : nv.warnings()) {
+            assertTrue(w.contains("enable gradient clipping") && !w.contains("clipping norm"), w);
+        }
         assertEquals(2, nv.history().size());
         assertEquals(2, nv.bestEpoch());
         assertTrue(nv.warnings().get(2).contains("kept the weights of the last finished epoch (epoch 2)"),

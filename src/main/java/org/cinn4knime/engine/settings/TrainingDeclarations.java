@@ -92,8 +92,8 @@ public final class TrainingDeclarations {
      */
     public static final Setting THREADS = Setting.integer("threads",
         Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors())), 1, 256).label("CPU threads") //
-        .cli("--threads").description("worker threads (default: the machine's cores); the same seed gives the same "
-            + "result on any number of threads");
+        .cli("--threads").description("worker threads (default: the machine's cores); results do not depend on the "
+            + "number of threads");
 
     /** Every training setting, in the order the Learner saves them. */
     public static final List<Setting> ALL = List.of(EPOCHS, BATCH_SIZE, LEARNING_RATE, WEIGHT_DECAY,
