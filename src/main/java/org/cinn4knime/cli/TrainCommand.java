@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.cinn4knime.engine.Activation;
 import org.cinn4knime.engine.CinnArchitecture;
+import org.cinn4knime.engine.CinnDataException;
 import org.cinn4knime.engine.CinnException;
 import org.cinn4knime.engine.CinnModel;
 import org.cinn4knime.engine.CinnTrainer;
@@ -233,52 +234,18 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Checks the declarations that need no data against the --x columns, so that a bad declaration is a bad command
-     * line (exit 2) like an unparsable one: every named column is a --x column, and a declared lower bound lies below
-     * a declared upper bound of the same column. Reads the spec through its text form, which round-trips
-     * ({@link DomainSpec#toString()}); data-dependent checks (rows outside a bound) stay with training (exit 1).
+     * The declarations' checks that need no data ({@link DomainSpec#check}), before any data is read, so that a bad
+     * declaration is a bad command line (exit 2) like an unparsable one; data-dependent checks (rows outside a bound)
+     * stay with training (exit 1).
      */
     static void checkDeclaredColumns(final DomainSpec spec, final List<String> x) throws UsageException {
-        final java.util.Map<String, Double> lower = new java.util.HashMap<>();
-        final java.util.Map<String, Double> upper = new java.util.HashMap<>();
-        for (final String entry : spec.toString().split(";")) {
-            final String e = entry.strip();
-            final int sp = e.indexOf(' ');
-            if (sp < 0) {
-                continue; // "none"
-            }
-            final String keyword = e.substring(0, sp);
-            final String arg = e.substring(sp + 1).strip();
-            final List<String> named = new java.util.ArrayList<>();
-            switch (keyword) {
-                case "lower", "upper" -> {
-                    final int eq = arg.lastIndexOf('=');
-                    final String c = arg.substring(0, eq);
-                    named.add(c);
-                    ("lower".equals(keyword) ? lower : upper).put(c, Double.parseDouble(arg.substring(eq + 1)));
-                }
-                case "composition" -> {
-                    final int le = arg.lastIndexOf("<=");
-                    final String parts = arg.substring(0, le >= 0 && le == arg.lastIndexOf('=') - 1 ? le
-                        : arg.lastIndexOf('='));
-                    named.addAll(List.of(parts.split(",")));
-                }
-                default -> named.add(arg);
-            }
-            for (final String c : named) {
-                if (!x.contains(c)) {
-                    throw new UsageException("the column domain declaration '" + e + "' names '" + c + "', which is "
-                        + "not a design column (--x " + String.join(",", x) + ")");
-                }
-            }
-        }
-        for (final java.util.Map.Entry<String, Double> lo : lower.entrySet()) {
-            final Double up = upper.get(lo.getKey());
-            if (up != null && !(lo.getValue() < up)) {
-                throw new UsageException("column '" + lo.getKey() + "' is declared with the lower bound "
-                    + lo.getValue() + " (--lower or --domains) and the upper bound " + up + " (--upper or --domains); "
-                    + "the lower bound must be below the upper");
-            }
+        try {
+            spec.check(x);
+        } catch (final CinnDataException e) {
+            final String why = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                : e.getMessage();
+            throw new UsageException(why + "; check --x " + String.join(",", x) + " and the domain options (--lower, "
+                + "--upper, --integer, --continuous, --unbounded, --composition, --domains)");
         }
     }
 

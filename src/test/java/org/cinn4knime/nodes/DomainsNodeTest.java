@@ -121,6 +121,15 @@ class DomainsNodeTest {
             () -> learner("upper amt").configure(spec()));
         assertTrue(p.getMessage().contains("Column domains") && p.getMessage().contains("'upper amt'"),
             p.getMessage());
+        // checks that need no data fail in configure, naming the setting (DomainSpec.check, as the command line)
+        final InvalidSettingsException n = assertThrows(InvalidSettingsException.class,
+            () -> learner("integer y0").configure(spec()));
+        assertTrue(n.getMessage().contains("Column domains") && n.getMessage().contains("'y0'")
+            && n.getMessage().contains("not a design"), n.getMessage());
+        final InvalidSettingsException c = assertThrows(InvalidSettingsException.class,
+            () -> learner("lower amt=5; upper amt=2").configure(spec()));
+        assertTrue(c.getMessage().contains("'amt'") && c.getMessage().contains("lower bound must be below"),
+            c.getMessage());
         final Exception x = assertThrows(Exception.class, () -> learner("lower amt=1").execute(table(200)));
         assertTrue(x.getMessage().contains("'amt'") && x.getMessage().contains("row 'Row3'")
             && x.getMessage().contains("below its lower bound 1"), x.getMessage());

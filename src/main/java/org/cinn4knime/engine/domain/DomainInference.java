@@ -48,12 +48,7 @@ final class DomainInference {
     static Domains.Fit fit(TrainingData data, DomainSpec spec) throws CinnDataException {
         List<String> names = List.of(data.xNames());
         Map<String, Integer> idx = Domains.index(names);
-        for (String n : spec.namedColumns()) {
-            if (!idx.containsKey(n)) {
-                throw new CinnDataException("The column domain declarations name '" + n + "', which is not a design "
-                        + "(x) column; the design columns are " + String.join(", ", names) + ".");
-            }
-        }
+        spec.check(names);
         int d = names.size();
         int n = data.rows();
         double[][] x = data.x();
@@ -63,22 +58,7 @@ final class DomainInference {
         Set<String> inComp = new HashSet<>();
         boolean copied = false;
         for (DomainSpec.CompositionSpec cs : spec.compositions()) {
-            for (String pn : cs.parts()) {
-                if (!inComp.add(pn)) {
-                    throw new CinnDataException("Column '" + pn + "' is part of two compositions, or twice of one.");
-                }
-                if (spec.lower(pn) != null || spec.upper(pn) != null || spec.integer(pn) || spec.unbounded(pn)) {
-                    throw new CinnDataException("Column '" + pn + "' is part of the composition " + cs + " and so "
-                            + "lies in [0, " + Domains.num(cs.total()) + "]; remove its other declarations.");
-                }
-            }
-            if (!(cs.total() > 0)) {
-                throw new CinnDataException("The composition " + cs + " needs a positive total.");
-            }
-            if (cs.parts().size() < (cs.exact() ? 2 : 1)) {
-                throw new CinnDataException("The composition " + cs + " needs at least " + (cs.exact() ? 2 : 1)
-                        + " parts.");
-            }
+            inComp.addAll(cs.parts());
             if (!copied) {
                 double[][] c = new double[n][];
                 for (int r = 0; r < n; r++) {

@@ -1,12 +1,15 @@
 package org.cinn4knime.engine.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.cinn4knime.engine.CinnDataException;
 
 /**
  * The user's column-domain declarations that override what training infers from the data (see
@@ -95,6 +98,52 @@ public final class DomainSpec {
 
     public List<CompositionSpec> compositions() {
         return compositions;
+    }
+
+    /**
+     * The checks that need no data, in one place for training ({@link Domains#fit}) and for front ends that want to
+     * refuse a bad declaration before reading any data (the command line exits 2 for them): every named column is a
+     * design column; a declared lower bound lies below a declared upper bound; a composition has a positive total,
+     * enough parts (2 for an exact sum, 1 for at most), no part twice or in two compositions, and no part with other
+     * declarations. Checks that need the rows (a value outside a bound) stay with {@link Domains#fit}.
+     *
+     * @param designColumns the names of the design (x) columns
+     * @throws CinnDataException naming the column or composition at fault
+     */
+    public void check(List<String> designColumns) throws CinnDataException {
+        for (String n : namedColumns()) {
+            if (!designColumns.contains(n)) {
+                throw new CinnDataException("The column domain declarations name '" + n + "', which is not a design "
+                        + "(x) column; the design columns are " + String.join(", ", designColumns) + ".");
+            }
+        }
+        for (Map.Entry<String, Double> lo : lower.entrySet()) {
+            Double up = upper.get(lo.getKey());
+            if (up != null && !(lo.getValue() < up)) {
+                throw new CinnDataException("Column '" + lo.getKey() + "' is declared with the lower bound "
+                        + Domains.num(lo.getValue()) + " and the upper bound " + Domains.num(up)
+                        + "; the lower bound must be below the upper.");
+            }
+        }
+        Set<String> inComp = new HashSet<>();
+        for (CompositionSpec cs : compositions) {
+            for (String pn : cs.parts()) {
+                if (!inComp.add(pn)) {
+                    throw new CinnDataException("Column '" + pn + "' is part of two compositions, or twice of one.");
+                }
+                if (lower(pn) != null || upper(pn) != null || integer(pn) || unbounded(pn)) {
+                    throw new CinnDataException("Column '" + pn + "' is part of the composition " + cs + " and so "
+                            + "lies in [0, " + Domains.num(cs.total()) + "]; remove its other declarations.");
+                }
+            }
+            if (!(cs.total() > 0)) {
+                throw new CinnDataException("The composition " + cs + " needs a positive total.");
+            }
+            if (cs.parts().size() < (cs.exact() ? 2 : 1)) {
+                throw new CinnDataException("The composition " + cs + " needs at least " + (cs.exact() ? 2 : 1)
+                        + " parts.");
+            }
+        }
     }
 
     /** Every column this spec names (to check they are design columns). */

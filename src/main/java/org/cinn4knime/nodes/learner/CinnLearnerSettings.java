@@ -14,6 +14,7 @@ import org.cinn4knime.engine.settings.ArchitectureDeclarations;
 import org.cinn4knime.engine.settings.Setting;
 import org.cinn4knime.engine.settings.TrainingDeclarations;
 import org.cinn4knime.engine.settings.DomainDeclarations;
+import org.cinn4knime.engine.CinnDataException;
 import org.cinn4knime.engine.domain.DomainSpec;
 import org.cinn4knime.nodes.common.CinnNodeSettings;
 import org.cinn4knime.nodes.common.CommonSettings;
@@ -188,8 +189,8 @@ final class CinnLearnerSettings extends CinnNodeSettings {
      * column of KNIME integer or long cells. (A column's domain bounds in the table spec are not used: KNIME fills
      * them with the observed minimum and maximum, which are not physical bounds; declare those in the setting.)
      *
-     * @throws InvalidSettingsException for a malformed entry, or a continuous/unbounded declaration of an integer
-     *             column
+     * @throws InvalidSettingsException for a malformed entry, a continuous/unbounded declaration of an integer
+     *             column, or a declaration that fails {@link DomainSpec#check} (e.g. names no design column)
      */
     DomainSpec domains(final Columns cols) throws InvalidSettingsException {
         final DomainSpec.Builder b = new DomainSpec.Builder();
@@ -209,7 +210,14 @@ final class CinnLearnerSettings extends CinnNodeSettings {
             }
             b.integer(c);
         }
-        return b.build();
+        final DomainSpec spec = b.build();
+        try {
+            spec.check(cols.x().stream().map(DataColumnSpec::getName).toList());
+        } catch (CinnDataException e) {
+            throw new InvalidSettingsException("Setting '" + DomainDeclarations.COLUMN_DOMAINS.label() + "': "
+                + e.getMessage(), e);
+        }
+        return spec;
     }
 
     /** Design columns that are whole numbers whatever the data: integer/long cells and declared 'integer'. */
