@@ -10,8 +10,8 @@ import org.cinn4knime.engine.CinnDataException;
  * both u = logit((v − a')/(b' − a')), where a', b' are the bounds widened by the point-mass bands
  * ({@link PointMassBand}) and s &gt; 0 the column's {@link ColumnDomain#scale() scale} (column units). The scaled
  * softplus x = a' + s·softplus(u) is log-like near the bound and linear far from it, so designs for targets far
- * outside the training targets extrapolate linearly (not exponentially) and never overflow
- * and v is x dequantised (whole numbers: v = x + U[0, 1), Theis, van den Oord &amp; Bethge, ICLR 2016; on a
+ * outside the training targets extrapolate linearly (not exponentially) and never overflow; no bound (a whole-number
+ * column without bounds) u = v. Here v is x dequantised (whole numbers: v = x + U[0, 1), Theis, van den Oord &amp; Bethge, ICLR 2016; on a
  * point-mass bound: inside its band). Stateless.
  */
 final class ScalarBijection {
@@ -71,9 +71,12 @@ final class ScalarBijection {
         } else if (c.hasLower()) {
             u[k] = softplusInverse((v - lo) / c.scale());
             logJ = -Math.log(c.scale()) - logSigmoid(u[k]);
-        } else {
+        } else if (c.hasUpper()) {
             u[k] = -softplusInverse((hi - v) / c.scale());
             logJ = -Math.log(c.scale()) - logSigmoid(-u[k]);
+        } else {
+            u[k] = v; // whole numbers without bounds: only the dequantisation
+            logJ = 0;
         }
         return logJ + (rnd == null ? extra : 0);
     }
@@ -118,8 +121,10 @@ final class ScalarBijection {
             v = u > 0 ? hi - (hi - lo) * sigmoid(-u) : lo + (hi - lo) * sigmoid(u);
         } else if (c.hasLower()) {
             v = lo + c.scale() * softplus(u);
-        } else {
+        } else if (c.hasUpper()) {
             v = hi - c.scale() * softplus(-u);
+        } else {
+            v = u; // whole numbers without bounds
         }
         if (c.wholeNumber()) {
             v = Math.floor(v);

@@ -120,6 +120,34 @@ class DomainTrainingTest {
         assertArrayEquals(mixed.logDensity(x, y), back.logDensity(x, y), 1e-12);
     }
 
+    /**
+     * A whole-number column without bounds (negative and positive values, e.g. °C set points or charge states) trains
+     * and gives whole designs on both sides of 0 (it failed with "constant … every row is NaN" when whole numbers were
+     * only wired for bounded columns).
+     */
+    @Test
+    void wholeNumbersWithoutBoundsTrainAndStayWhole() throws Exception {
+        int n = 600;
+        SplittableRandom r = new SplittableRandom(21);
+        double[][] x = new double[n][1];
+        double[][] y = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = r.nextInt(-50, 51);
+            y[i][0] = 0.02 * x[i][0] + 0.05 * (r.nextDouble() - 0.5);
+        }
+        CinnModel m = oneColumn(x, y, DomainSpec.INFER);
+        assertNotNull(m.domains());
+        assertTrue(m.domains().isWholeNumber(0), m.domains().toString());
+        int negative = 0;
+        for (double[] d : sample(m, -0.6, 300)) {
+            assertEquals(Math.rint(d[0]), d[0], 0.0, "whole design " + d[0]);
+            negative += d[0] < 0 ? 1 : 0;
+        }
+        assertTrue(negative > 250, "designs for y = -0.6 (x about -30) are negative: " + negative + " of 300");
+        double[] ld = m.logDensity(new double[][] {{-30}, {30}}, new double[][] {{-0.6}, {0.6}});
+        assertTrue(Double.isFinite(ld[0]) && Double.isFinite(ld[1]), Arrays.toString(ld));
+    }
+
     /** Trains a one-column model of x | y. */
     static CinnModel oneColumn(double[][] x, double[][] y, DomainSpec spec) throws Exception {
         TrainingData data = new TrainingData(new String[] {"x"}, x, new String[] {"y"}, y, null);
