@@ -52,12 +52,23 @@ public final class Scorer implements AutoCloseable {
      * every thread busy.
      *
      * @throws IllegalStateException after {@link #finish()} or {@link #close()}
+     * @throws CinnDataException for a row outside the model's domains, or whose log-density is not a finite number
+     *         (its target so far outside the training targets that the network overflows), naming the row (counted
+     *         from 1 over all calls); nothing of that call is added
      */
     public double[][] add(double[][] x, double[][] y) throws CinnDataException {
         if (closed) {
             throw new IllegalStateException("This scorer is finished; CinnModel.newScorer starts a new one.");
         }
         ForwardResult f = model.forward(x, y, pool);
+        for (int r = 0; r < x.length; r++) {
+            if (!Double.isFinite(f.logDensity()[r])) {
+                throw new CinnDataException("Row number " + (rows + r + 1) + " has the log-density "
+                        + f.logDensity()[r] + ": its target is so far outside the training targets that the model "
+                        + "cannot score it. Remove the row (rows outside the training targets are flagged; this one "
+                        + "is beyond what the network can compute).");
+            }
+        }
         double[][] out = new double[x.length][];
         for (int r = 0; r < x.length; r++) {
             double zz = f.zSquaredNorm()[r];

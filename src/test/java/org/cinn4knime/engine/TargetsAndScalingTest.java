@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -68,6 +69,23 @@ class TargetsAndScalingTest {
     }
 
     // --------------------------------------------------------------------------------- targets outside the data
+
+    /**
+     * A target so far out that the network overflows (1e300) is refused naming its row, as sampling refuses it,
+     * instead of a NaN log-density that made the mean NLL of the whole table NaN; rows before it stay scored.
+     */
+    @Test
+    void scoringRefusesARowWhoseLogDensityIsNotFiniteNamingIt() throws Exception {
+        try (Scorer sc = linearModel.newScorer()) {
+            double[][] ok = sc.add(new double[][] {{0.2, 0.1}}, new double[][] {{0.2}});
+            assertTrue(Double.isFinite(ok[0][0]));
+            CinnDataException e = assertThrows(CinnDataException.class,
+                    () -> sc.add(new double[][] {{0.1, 0.0}, {0.2, 0.1}}, new double[][] {{0.1}, {1e300}}));
+            assertTrue(e.getMessage().contains("Row number 3") && e.getMessage().contains("training targets"),
+                    e.getMessage());
+            assertTrue(Double.isFinite(sc.finish().meanNll()), "the summary of the rows scored before");
+        }
+    }
 
     @Test
     void targetFarOutsideTheTrainingRangeIsFlaggedAndNoOther() {
