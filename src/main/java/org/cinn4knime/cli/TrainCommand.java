@@ -136,8 +136,8 @@ final class TrainCommand implements Callable<Integer> {
     private List<String> m_lower;
 
     @Option(names = "--upper", split = ",", paramLabel = "<column=value>",
-        description = "declared upper bound of a design column (repeatable); an upper bound other than 1 is never "
-            + "inferred")
+        description = "declared upper bound of a design column (repeatable); only 1 (a fraction) and 100 (a column "
+            + "whose name says percent) are inferred")
     private List<String> m_upper;
 
     @Option(names = "--integer", split = ",", paramLabel = "<column>",

@@ -220,8 +220,8 @@ final class DomainInference {
         return "The columns " + String.join(", ", pn) + " are never negative and their row sums "
                 + (exact ? "equal " + Domains.num(t) + " in every row (within rounding)"
                         : "stay at or below " + Domains.num(t) + " (largest " + Domains.num(max) + ")")
-                + ": if they are parts of a whole, declare 'composition " + decl + "' (command line: --composition "
-                + decl + ") so that designs keep the sum too.";
+                + ": if they are parts of a whole, declare 'composition " + decl + "' (command line: --composition '"
+                + decl + "') so that designs keep the sum too.";
     }
 
     /**
