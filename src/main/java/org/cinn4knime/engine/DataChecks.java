@@ -84,8 +84,8 @@ final class DataChecks {
             return warnings;
         }
         int n = Math.min(DEPENDENCE_ROWS, xs[0].length);
-        if (n < d) {
-            return warnings;
+        if (n <= d) {
+            return warnings; // n centred rows span at most n − 1 dimensions: any d ≥ n columns look dependent
         }
         // centred on the column means: a relation with a constant (total = w1 + w2 + 5) is a dependence too
         double[][] a = new double[n][d];

@@ -71,6 +71,22 @@ class TargetsAndScalingTest {
     // --------------------------------------------------------------------------------- targets outside the data
 
     /**
+     * Two rows of two columns always lie on a line: no "exactly dependent" warning for them (the few-rows warning
+     * covers such a table); three rows on a line do get it.
+     */
+    @Test
+    void exactDependenceNeedsMoreRowsThanColumns() {
+        String[] names = {"a", "b"};
+        boolean[] skip = new boolean[2];
+        List<String> two = DataChecks.designWarnings(new double[][] {{1, 0.3}, {2, 0.7}}, new int[] {0, 1}, names,
+                skip, java.util.Set.of());
+        assertTrue(two.stream().noneMatch(w -> w.contains("exactly dependent")), two.toString());
+        List<String> three = DataChecks.designWarnings(new double[][] {{1, 0.3}, {2, 0.7}, {3, 1.1}},
+                new int[] {0, 1, 2}, names, skip, java.util.Set.of());
+        assertTrue(three.stream().anyMatch(w -> w.contains("exactly dependent")), three.toString());
+    }
+
+    /**
      * A target so far out that the network overflows (1e300) is refused naming its row, as sampling refuses it,
      * instead of a NaN log-density that made the mean NLL of the whole table NaN; rows before it stay scored.
      */

@@ -41,6 +41,16 @@ class DomainsTest {
 
     static final String[] MIXED = {"pos", "frac", "temp", "signed", "layers"};
 
+    /** A value just beyond a bound is named with every digit: 100.0000001, not the bound's "100". */
+    @Test
+    void aValueJustBeyondABoundIsPrintedWithEveryDigit() throws Exception {
+        Domains d = Domains.fit(data(new String[] {"frac"}, new double[][] {{0.2}, {0.9}, {0.5}, {0.7}}),
+                DomainSpec.parse("upper frac=1")).domains();
+        CinnDataException e = assertThrows(CinnDataException.class,
+                () -> d.toNetwork(new double[] {1.0000001}, new double[1], null, "'r9'"));
+        assertTrue(e.getMessage().contains("1.0000001") && e.getMessage().contains("'r9'"), e.getMessage());
+    }
+
     @Test
     void infersBoundsPointMassesAndWholeNumbersButNeverGuessesAnUpperBoundOtherThanOne() throws Exception {
         Domains.Fit f = Domains.fit(data(MIXED, mixed(200, 1)), DomainSpec.INFER);
