@@ -182,9 +182,9 @@ public final class DomainSpec {
             if (e.isEmpty()) {
                 continue;
             }
-            int sp = e.indexOf(' ');
-            String kw = (sp < 0 ? e : e.substring(0, sp)).toLowerCase(Locale.ROOT);
-            String arg = sp < 0 ? "" : e.substring(sp + 1).strip();
+            String[] kwArg = e.split("\\s+", 2); // any white space (a tab from a spreadsheet) after the keyword
+            String kw = kwArg[0].toLowerCase(Locale.ROOT);
+            String arg = kwArg.length < 2 ? "" : kwArg[1].strip();
             switch (kw) {
                 case "none" -> {
                     if (!arg.isEmpty()) {

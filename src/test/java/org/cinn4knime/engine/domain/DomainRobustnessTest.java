@@ -155,6 +155,10 @@ class DomainRobustnessTest {
         DomainSpec s = DomainSpec.parse("lower a=1; lower a=1; upper a=2; integer n; integer n");
         assertEquals(1.0, s.lower("a"));
         assertEquals(2.0, s.upper("a"));
+        // a tab (pasted from a spreadsheet) separates keyword and column like a space
+        DomainSpec t = DomainSpec.parse("upper\ta=100;\tinteger  n");
+        assertEquals(100.0, t.upper("a"));
+        assertTrue(t.integer("n"));
     }
 
     @Test
