@@ -33,8 +33,13 @@ public record ColumnDomain(String name, double lower, double upper, boolean whol
         return !hasLower() && !hasUpper() && !wholeNumber;
     }
 
-    /** One line for model summaries, e.g. {@code sulfur: ≥ 0, point mass at 0 (18.1 % of rows)}. */
+    /** One line for model summaries, e.g. {@code sulfur: ≥ 0, point mass at 0 (18.1 % of rows) (inferred)}. */
     public String describe() {
+        return describe(false);
+    }
+
+    /** As {@link #describe()}; an inferred domain whose bounds came from the column's name says so. */
+    String describe(boolean boundsFromName) {
         StringBuilder b = new StringBuilder(name).append(": ");
         if (hasLower() && hasUpper()) {
             b.append("in [").append(Domains.num(lower)).append(", ").append(Domains.num(upper)).append(']');
@@ -56,7 +61,7 @@ public record ColumnDomain(String name, double lower, double upper, boolean whol
             b.append(", point mass at ").append(Domains.num(upper)).append(" (").append(Domains.pct(shareAtUpper))
                     .append(" of rows)");
         }
-        b.append(declared ? " (declared)" : " (inferred)");
+        b.append(declared ? " (declared)" : boundsFromName ? " (inferred from the name)" : " (inferred)");
         return b.toString();
     }
 }

@@ -41,22 +41,17 @@ final class DomainInference {
         spec.check(names);
         int d = names.size();
         int n = data.rows();
-        double[][] x = data.x();
+        // a copy: compositions scale rows onto their total and rows on a bound without a point mass move inside it
+        double[][] x = new double[n][];
+        for (int r = 0; r < n; r++) {
+            x[r] = data.x()[r].clone();
+        }
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Composition> comps = new ArrayList<>();
         Set<String> inComp = new HashSet<>();
-        boolean copied = false;
         for (DomainSpec.CompositionSpec cs : spec.compositions()) {
             inComp.addAll(cs.parts());
-            if (!copied) {
-                double[][] c = new double[n][];
-                for (int r = 0; r < n; r++) {
-                    c[r] = x[r].clone();
-                }
-                x = c;
-                copied = true;
-            }
             comps.add(fitComposition(cs, idx, x, data, warnings));
         }
         String hint = spec.compositions().isEmpty() ? CompositionHint.of(names, x) : null;
@@ -78,14 +73,6 @@ final class DomainInference {
                     boolean onLo = c.hasLower() && !c.massAtLower() && x[r][j] == c.lower();
                     boolean onHi = c.hasUpper() && !c.massAtUpper() && x[r][j] == c.upper();
                     if (onLo || onHi) {
-                        if (!copied) {
-                            double[][] cp = new double[n][];
-                            for (int q = 0; q < n; q++) {
-                                cp[q] = x[q].clone();
-                            }
-                            x = cp;
-                            copied = true;
-                        }
                         x[r][j] = ScalarBijection.insideBound(c, onLo);
                     }
                 }
@@ -95,14 +82,7 @@ final class DomainInference {
             return new Domains.Fit(null, x, warnings, notes);
         }
         Domains dom = new Domains(names, cols, comps, 0);
-        List<String> described = new ArrayList<>();
-        for (String line : dom.describe()) {
-            int colon = line.indexOf(": ");
-            String col = colon < 0 ? "" : line.substring(0, colon);
-            described.add(fromName.contains(col) && line.endsWith(" (inferred)")
-                    ? line.substring(0, line.length() - ")".length()) + " from the name)" : line);
-        }
-        notes.add("Column domains: " + String.join("; ", described) + ". Designs stay inside them by "
+        notes.add("Column domains: " + String.join("; ", dom.describe(fromName)) + ". Designs stay inside them by "
                 + "construction; override with the column domain declarations.");
         notes.addAll(columnNotes);
         if (hint != null) {

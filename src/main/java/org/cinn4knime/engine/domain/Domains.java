@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.cinn4knime.engine.CinnDataException;
 import org.cinn4knime.engine.ModelFormatException;
+import org.cinn4knime.engine.NumberText;
 import org.cinn4knime.engine.TrainingData;
 
 import com.google.gson.JsonObject;
@@ -193,13 +195,21 @@ public final class Domains {
 
     /** One line per composition and per bounded or whole-number column, for model summaries. */
     public List<String> describe() {
+        return describe(Set.of());
+    }
+
+    /**
+     * As {@link #describe()}, saying "(inferred from the name)" for the inferred columns in {@code boundsFromName}
+     * (a percentage by its name; known only while fitting, not stored in the model).
+     */
+    List<String> describe(Set<String> boundsFromName) {
         List<String> out = new ArrayList<>();
         for (Composition c : compositions) {
             out.add(c.describe());
         }
         for (ColumnDomain c : columns) {
             if (c != null && !c.isIdentity()) {
-                out.add(c.describe());
+                out.add(c.describe(boundsFromName.contains(c.name())));
             }
         }
         return out;
@@ -293,8 +303,8 @@ public final class Domains {
      * Composition rows that sum up to
      * {@link #SUM_TOLERANCE} above the total are scaled onto it (a warning counts them and names the first).
      *
-     * @return the domains (null if no column has any) and the rows to train on (a scaled copy when composition rows
-     *         were scaled, else {@code data.x()})
+     * @return the domains (null if no column has any) and the rows to train on (a copy of {@code data.x()}, with
+     *         composition rows scaled onto their total and single rows on a bound without a point mass moved inside)
      * @throws CinnDataException for declarations that contradict each other or the data, naming column and row
      */
     public static Fit fit(TrainingData data, DomainSpec spec) throws CinnDataException {
@@ -319,11 +329,7 @@ public final class Domains {
     }
 
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
-                .replaceAll("\\.$", "");
+        return NumberText.compact(v);
     }
 
     /** v with up to 15 significant digits, so that a deviation such as 100.000001 from 100 shows. */

@@ -25,16 +25,8 @@ final class PointMassBand {
 
     /** Whether column j has a point mass at {@code bound}: at least {@link #MIN_ROWS} rows and {@link #MIN_SHARE}. */
     static boolean isPointMass(double[][] x, int j, double bound) {
-        if (Double.isNaN(bound)) {
-            return false;
-        }
-        int c = 0;
-        for (double[] row : x) {
-            if (row[j] == bound) {
-                c++;
-            }
-        }
-        return c >= MIN_ROWS && c >= MIN_SHARE * x.length;
+        double s = share(x, j, bound);
+        return Math.round(s * x.length) >= MIN_ROWS && s >= MIN_SHARE;
     }
 
     /** Distance beyond the bound of a point-mass row: δ·(1 − e^{−W·U}), U a draw or ½ when scoring (rnd null). */

@@ -33,8 +33,9 @@ final class ScalarBijection {
             return 0;
         }
         if (c.hasLower() && x < c.lower() || c.hasUpper() && x > c.upper()) {
-            // every digit (Double.toString): 100.0000001 must not read as the bound 100
-            throw new CinnDataException("Column '" + c.name() + "' has the value " + x + " in row " + row
+            // numExact: 100.0000001 must not read as the bound 100
+            throw new CinnDataException("Column '" + c.name() + "' has the value " + Domains.numExact(x) + " in row "
+                    + row
                     + ", outside its domain (" + c.describe() + ").");
         }
         double v = x;
