@@ -360,8 +360,7 @@ public final class CinnTrainer {
             if (!(c > 0)) {
                 return "enable gradient clipping";
             }
-            return "lower the gradient clipping norm (now " + (c == Math.rint(c) && c < 1e9 ? String.valueOf((long) c)
-                    : NumberText.fmt(c)) + ")";
+            return "lower the gradient clipping norm (now " + NumberText.compact(c) + ")";
         }
 
         /**
