@@ -54,7 +54,6 @@ final class NetworkPasses {
     static double[][] inverse(CinnModel model, double[][] z, double[][] y, WorkerPool pool) {
         int n = z.length;
         int d = model.netDim();
-        Standardisation std = model.standardisation();
         double[][] x = new double[n][];
         forEachChunk(n, pool, (from, m) -> {
             double[] zf = new double[d * m];
@@ -63,19 +62,36 @@ final class NetworkPasses {
                     zf[j * m + r] = z[from + r][j];
                 }
             }
-            FlowNet f = model.borrow();
-            try {
-                FlowNet.Workspace ws = f.workspace(m);
-                f.setLatent(ws, zf);
-                f.setCondition(ws, conditionFeatureMajor(model, y, from, m));
-                f.inverse(ws);
-                double[][] part = Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
-                System.arraycopy(part, 0, x, from, m);
-            } finally {
-                model.release(f);
-            }
+            double[][] part = inverseChunk(model, zf, conditionFeatureMajor(model, y, from, m), m, null);
+            System.arraycopy(part, 0, x, from, m);
         });
         return x;
+    }
+
+    /**
+     * The inverse pass of one chunk of m rows on a network borrowed from the model (any thread); also the chunk step
+     * of sampling.
+     *
+     * @param zf the latent, feature-major [D, m]
+     * @param yf the standardised targets, feature-major [C, m]
+     * @param logDet if not null, receives the network's log|det J| per row (m values)
+     * @return m rows in network coordinates (un-standardised, before the column domains)
+     */
+    static double[][] inverseChunk(CinnModel model, double[] zf, double[] yf, int m, double[] logDet) {
+        Standardisation std = model.standardisation();
+        FlowNet f = model.borrow();
+        try {
+            FlowNet.Workspace ws = f.workspace(m);
+            f.setLatent(ws, zf);
+            f.setCondition(ws, yf);
+            f.inverse(ws);
+            if (logDet != null) {
+                System.arraycopy(f.logDet(ws), 0, logDet, 0, m);
+            }
+            return Standardisation.fromFeatureMajor(Host.get(ws.input()), m, std.xMean(), std.xStd());
+        } finally {
+            model.release(f);
+        }
     }
 
     /**

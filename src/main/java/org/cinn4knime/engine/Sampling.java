@@ -1,7 +1,5 @@
 package org.cinn4knime.engine;
 
-import org.cinn4knime.engine.nn.FlowNet;
-import org.cinn4knime.engine.nn.Host;
 import org.cinn4knime.engine.parallel.ChunkPipeline;
 import org.cinn4knime.engine.stats.Gaussian;
 
@@ -91,33 +89,24 @@ final class Sampling {
     private static SampleChunk inverseChunk(CinnModel model, double[][] targets, int[] tr, int[] si, double[] zf, double[] yf, double[] zz,
             boolean withLogDensity) throws CinnDataException {
         int m = tr.length;
-        FlowNet f = model.borrow();
-        try {
-            FlowNet.Workspace ws = f.workspace(m);
-            f.setLatent(ws, zf);
-            f.setCondition(ws, yf);
-            f.inverse(ws);
-            double[][] designs = model.fromNetwork(
-                    Standardisation.fromFeatureMajor(Host.get(ws.input()), m, model.standardisation().xMean(), model.standardisation().xStd()));
-            org.cinn4knime.engine.domain.Domains.requireFiniteDesigns(designs, tr, model.xNames());
-            double[] logp = null;
-            if (withLogDensity && model.domains() != null) {
-                // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
-                double[][] ty = new double[m][];
-                for (int r = 0; r < m; r++) {
-                    ty[r] = targets[tr[r]];
-                }
-                logp = model.forward(designs, ty).logDensity();
-            } else if (withLogDensity) {
-                double[] ld = f.logDet(ws);
-                logp = new double[m];
-                for (int r = 0; r < m; r++) {
-                    logp[r] = model.logDensity(zz[r], ld[r]);
-                }
+        // the network's log-det serves the log-density only without column domains (with them: scored like a row)
+        double[] ld = withLogDensity && model.domains() == null ? new double[m] : null;
+        double[][] designs = model.fromNetwork(NetworkPasses.inverseChunk(model, zf, yf, m, ld));
+        org.cinn4knime.engine.domain.Domains.requireFiniteDesigns(designs, tr, model.xNames());
+        double[] logp = null;
+        if (withLogDensity && model.domains() != null) {
+            // scored like any row (point masses as the probability of their band, whole numbers at x + 1/2)
+            double[][] ty = new double[m][];
+            for (int r = 0; r < m; r++) {
+                ty[r] = targets[tr[r]];
             }
-            return new SampleChunk(tr, si, designs, logp);
-        } finally {
-            model.release(f);
+            logp = model.forward(designs, ty).logDensity();
+        } else if (withLogDensity) {
+            logp = new double[m];
+            for (int r = 0; r < m; r++) {
+                logp[r] = model.logDensity(zz[r], ld[r]);
+            }
         }
+        return new SampleChunk(tr, si, designs, logp);
     }
 }
