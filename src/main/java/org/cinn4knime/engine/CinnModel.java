@@ -3,6 +3,7 @@ package org.cinn4knime.engine;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.cinn4knime.engine.domain.Domains;
 import org.cinn4knime.engine.nn.FlowNet;
@@ -15,6 +16,8 @@ import org.cinn4knime.engine.parallel.WorkerPool;
  * accumulates statistics and belongs to one thread.
  */
 public final class CinnModel {
+    /** Rows named by their 1-based index in the call: "number 1", "number 2", … */
+    static final IntFunction<String> ROW_NUMBERS = r -> "number " + (r + 1);
     /** Rows per network pass in forward/inverse/scoring, and the largest chunk handed to a {@link SampleSink}. */
     public static final int CHUNK_ROWS = 2048;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -174,13 +177,14 @@ public final class CinnModel {
      * Design rows in network coordinates (before standardisation) and the per-row log|du/dx| of the domains
      * (including point-mass band widths); the rows themselves when the model has no domains.
      */
-    private double[][] toNetwork(double[][] x, double[] logJacobian) throws CinnDataException {
+    private double[][] toNetwork(double[][] x, double[] logJacobian, IntFunction<String> rowName)
+            throws CinnDataException {
         if (domains == null) {
             return x;
         }
         double[][] u = new double[x.length][netDim()];
         for (int r = 0; r < x.length; r++) {
-            logJacobian[r] = domains.toNetwork(x[r], u[r], null, "number " + (r + 1));
+            logJacobian[r] = domains.toNetwork(x[r], u[r], null, rowName.apply(r));
         }
         return u;
     }
@@ -210,23 +214,26 @@ public final class CinnModel {
         int n = checkRows(xRows, y, "design", xDim(), xNames);
         checkThreads(threads);
         try (WorkerPool pool = new WorkerPool(Math.min(threads, chunks(n)), "score")) {
-            return forwardChecked(xRows, y, n, pool);
+            return forwardChecked(xRows, y, n, pool, ROW_NUMBERS);
         }
     }
 
     /**
      * {@link #forward(double[][], double[][])} with the chunks computed on the given pool's threads (a
      * {@link Scorer}'s, kept for its life); the result is the same on any number of threads.
+     *
+     * @param rowName the user's name of row r of this call in error messages ("number 4097", "'Row17'")
      */
-    ForwardResult forward(double[][] xRows, double[][] y, WorkerPool pool) throws CinnDataException {
-        return forwardChecked(xRows, y, checkRows(xRows, y, "design", xDim(), xNames), pool);
+    ForwardResult forward(double[][] xRows, double[][] y, WorkerPool pool, IntFunction<String> rowName)
+            throws CinnDataException {
+        return forwardChecked(xRows, y, checkRows(xRows, y, "design", xDim(), xNames, rowName), pool, rowName);
     }
 
     /** The forward pass of n checked rows. */
-    private ForwardResult forwardChecked(double[][] xRows, double[][] y, int n, WorkerPool pool)
-            throws CinnDataException {
+    private ForwardResult forwardChecked(double[][] xRows, double[][] y, int n, WorkerPool pool,
+            IntFunction<String> rowName) throws CinnDataException {
         double[] logJacobian = new double[n];
-        double[][] x = toNetwork(xRows, logJacobian);
+        double[][] x = toNetwork(xRows, logJacobian, rowName);
         return NetworkPasses.forward(this, x, y, logJacobian, pool);
     }
 
@@ -328,6 +335,12 @@ public final class CinnModel {
      */
     int checkRows(double[][] a, double[][] y, String what, int width, List<String> names)
             throws CinnDataException {
+        return checkRows(a, y, what, width, names, ROW_NUMBERS);
+    }
+
+    /** As {@link #checkRows(double[][], double[][], String, int, List)}, naming row r by {@code rowName}. */
+    private int checkRows(double[][] a, double[][] y, String what, int width, List<String> names,
+            IntFunction<String> rowName) throws CinnDataException {
         if (a == null || y == null) {
             throw new CinnDataException("No " + what + " rows were given.");
         }
@@ -335,25 +348,25 @@ public final class CinnModel {
             throw new CinnDataException("There are " + a.length + " " + what + " rows but " + y.length
                     + " target rows; both must have the same rows.");
         }
-        checkBlock(a, width, what, names);
+        checkBlock(a, width, what, names, rowName);
         if (a != y) {
-            checkBlock(y, yDim(), "target", yNames);
+            checkBlock(y, yDim(), "target", yNames, rowName);
         }
         return a.length;
     }
 
-    private static void checkBlock(double[][] a, int width, String what, List<String> names)
-            throws CinnDataException {
+    private static void checkBlock(double[][] a, int width, String what, List<String> names,
+            IntFunction<String> rowName) throws CinnDataException {
         for (int r = 0; r < a.length; r++) {
             double[] row = a[r];
             if (row == null || row.length != width) {
-                throw new CinnDataException("Row number " + (r + 1) + " has " + (row == null ? 0 : row.length) + " "
+                throw new CinnDataException("Row " + rowName.apply(r) + " has " + (row == null ? 0 : row.length) + " "
                         + what + " values, but the model expects " + width
                         + (names == null ? "" : " (" + String.join(", ", names) + ")") + ".");
             }
             for (int j = 0; j < width; j++) {
                 if (!Double.isFinite(row[j])) {
-                    throw new CinnDataException("The " + what + " value in row number " + (r + 1) + ", column "
+                    throw new CinnDataException("The " + what + " value in row " + rowName.apply(r) + ", column "
                             + (names == null ? String.valueOf(j + 1) : "'" + names.get(j) + "'")
                             + " is missing, NaN or infinite.");
                 }

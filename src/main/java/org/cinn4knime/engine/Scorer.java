@@ -1,5 +1,7 @@
 package org.cinn4knime.engine;
 
+import java.util.function.IntFunction;
+
 import org.cinn4knime.engine.parallel.WorkerPool;
 import org.cinn4knime.engine.stats.ChiSquared;
 
@@ -53,17 +55,26 @@ public final class Scorer implements AutoCloseable {
      *
      * @throws IllegalStateException after {@link #finish()} or {@link #close()}
      * @throws CinnDataException for a row outside the model's domains, or whose log-density is not a finite number
-     *         (its target so far outside the training targets that the network overflows), naming the row (counted
-     *         from 1 over all calls); nothing of that call is added
+     *         (its target so far outside the training targets that the network overflows), naming the row by its
+     *         number counted from 1 over all calls; nothing of that call is added
      */
     public double[][] add(double[][] x, double[][] y) throws CinnDataException {
+        long before = rows;
+        return add(x, y, r -> "number " + (before + r + 1));
+    }
+
+    /**
+     * As {@link #add(double[][], double[][])}, naming row r of this call in errors by {@code rowName} (e.g. the
+     * quoted row ID of a KNIME row, "'Row17'").
+     */
+    public double[][] add(double[][] x, double[][] y, IntFunction<String> rowName) throws CinnDataException {
         if (closed) {
             throw new IllegalStateException("This scorer is finished; CinnModel.newScorer starts a new one.");
         }
-        ForwardResult f = model.forward(x, y, pool);
+        ForwardResult f = model.forward(x, y, pool, rowName);
         for (int r = 0; r < x.length; r++) {
             if (!Double.isFinite(f.logDensity()[r])) {
-                throw new CinnDataException("Row number " + (rows + r + 1) + " has the log-density "
+                throw new CinnDataException("Row " + rowName.apply(r) + " has the log-density "
                         + f.logDensity()[r] + ": its target is so far outside the training targets that the model "
                         + "cannot score it. Remove the row (rows outside the training targets are flagged; this one "
                         + "is beyond what the network can compute).");

@@ -165,6 +165,7 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
         final Scorer scorer, final TargetRange.Tally flags, final BufferedDataContainer out) throws CinnException {
         final List<double[]> xs = new ArrayList<>();
         final List<double[]> ys = new ArrayList<>();
+        final List<String> keys = new ArrayList<>(); // of the complete rows, to name a row the model refuses
         final boolean[] complete = new boolean[chunk.size()];
         for (int i = 0; i < chunk.size(); i++) {
             final DataRow row = chunk.get(i);
@@ -173,10 +174,11 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             if (complete[i]) {
                 xs.add(NumericColumns.readFinite(row, layout.xIdx(), spec.getXNames()));
                 ys.add(NumericColumns.readFinite(row, layout.yIdx(), spec.getYNames()));
+                keys.add("'" + row.getKey().getString() + "'");
             }
         }
         final double[][] scores = xs.isEmpty() ? new double[0][]
-            : scorer.add(xs.toArray(double[][]::new), ys.toArray(double[][]::new));
+            : scorer.add(xs.toArray(double[][]::new), ys.toArray(double[][]::new), keys::get);
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
             final DataRow row = chunk.get(i);
@@ -188,7 +190,8 @@ final class CinnScorerNodeModel extends CinnNodeModel<CinnScorerSettings> {
             if (complete[i]) {
                 cells[a] = new DoubleCell(scores[k][0]);
                 cells[a + 1] = new DoubleCell(scores[k][1]);
-                final TargetRange.Check check = flags.check(ys.get(k), () -> "'" + row.getKey().getString() + "'");
+                final String key = keys.get(k);
+                final TargetRange.Check check = flags.check(ys.get(k), () -> key);
                 cells[a + 2] = check.inRange() ? BooleanCell.TRUE : BooleanCell.FALSE;
                 cells[a + 3] = new DoubleCell(check.distance());
                 k++;

@@ -18,6 +18,7 @@ import org.cinn4knime.engine.CinnTrainer;
 import org.cinn4knime.engine.ModelFile;
 import org.cinn4knime.engine.Nd4jRuntime;
 import org.cinn4knime.engine.Precision;
+import org.cinn4knime.engine.Scorer;
 import org.cinn4knime.engine.TrainingData;
 import org.cinn4knime.engine.TrainingSettings;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,27 @@ class DomainTrainingTest {
         assertTrue(negative > 250, "designs for y = -0.6 (x about -30) are negative: " + negative + " of 300");
         double[] ld = m.logDensity(new double[][] {{-30}, {30}}, new double[][] {{-0.6}, {0.6}});
         assertTrue(Double.isFinite(ld[0]) && Double.isFinite(ld[1]), Arrays.toString(ld));
+    }
+
+    /**
+     * A streaming scorer names a row outside the domains by its number over all calls (the second chunk's second
+     * row is row 5, not row 2 of its call), or by the caller's row names.
+     */
+    @Test
+    void aScorerNamesARowOutsideTheDomainsAcrossCalls() throws Exception {
+        double[][] ok = {{0.5, 0.5, 1, 1, 2}, {0.4, 0.9, 0, 0, 3}, {0.2, 0.1, 2, 1, 0}};
+        double[][] bad = {{0.5, 0.5, 1, 1, 2}, {0.5, 0.5, -1, 1, 2}}; // amt below its lower bound 0
+        double[][] y3 = {{0.1}, {0.2}, {0.3}};
+        double[][] y2 = {{0.1}, {0.2}};
+        try (Scorer sc = mixed.newScorer()) {
+            sc.add(ok, y3);
+            org.cinn4knime.engine.CinnDataException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.cinn4knime.engine.CinnDataException.class, () -> sc.add(bad, y2));
+            assertTrue(e.getMessage().contains("'amt'") && e.getMessage().contains("row number 5"), e.getMessage());
+            e = org.junit.jupiter.api.Assertions.assertThrows(org.cinn4knime.engine.CinnDataException.class,
+                    () -> sc.add(bad, y2, r -> "'Row" + (17 + r) + "'"));
+            assertTrue(e.getMessage().contains("row 'Row18'"), e.getMessage());
+        }
     }
 
     /** Trains a one-column model of x | y. */
